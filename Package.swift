@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, bottom to top (DESIGN §2). A target imports only targets listed before it.
+let package = Package(
+    name: "BieuMau",
+    products: [
+        .executable(name: "bieumau", targets: ["bieumau"]),
+        .library(name: "SheetCore", targets: ["SheetCore"]),
+        .library(name: "SheetZip", targets: ["SheetZip"]),
+        .library(name: "SheetXML", targets: ["SheetXML"]),
+        .library(name: "SheetXLSX", targets: ["SheetXLSX"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "SheetCore"),
+        .target(name: "SheetZip", dependencies: ["SheetCore", "CZlib"]),
+        .target(name: "SheetXML", dependencies: ["SheetCore"]),
+        .target(name: "SheetXLSX", dependencies: ["SheetCore", "SheetZip", "SheetXML"]),
+        .executableTarget(
+            name: "bieumau",
+            dependencies: [
+                "SheetCore", "SheetXLSX",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "SheetTestSupport", dependencies: ["SheetCore"], path: "Tests/SheetTestSupport"),
+        .testTarget(name: "SheetCoreTests", dependencies: ["SheetCore", "SheetTestSupport"]),
+        .testTarget(name: "SheetZipTests", dependencies: ["SheetZip", "SheetTestSupport"]),
+        .testTarget(name: "SheetXMLTests", dependencies: ["SheetXML", "SheetTestSupport"]),
+        .testTarget(
+            name: "SheetXLSXTests",
+            dependencies: ["SheetXLSX", "SheetTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["SheetTestSupport"]),
+    ]
+)
