@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SheetCore", targets: ["SheetCore"]),
         .library(name: "SheetZip", targets: ["SheetZip"]),
         .library(name: "SheetXML", targets: ["SheetXML"]),
+        .library(name: "SheetCSV", targets: ["SheetCSV"]),
         .library(name: "SheetXLSX", targets: ["SheetXLSX"]),
     ],
     dependencies: [
@@ -23,11 +24,12 @@ let package = Package(
         .target(name: "SheetCore"),
         .target(name: "SheetZip", dependencies: ["SheetCore", "CZlib"]),
         .target(name: "SheetXML", dependencies: ["SheetCore"]),
+        .target(name: "SheetCSV", dependencies: ["SheetCore"]),
         .target(name: "SheetXLSX", dependencies: ["SheetCore", "SheetZip", "SheetXML"]),
         .executableTarget(
             name: "bieumau",
             dependencies: [
-                "SheetCore", "SheetXLSX",
+                "SheetCore", "SheetCSV", "SheetXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,6 +37,7 @@ let package = Package(
         .testTarget(name: "SheetCoreTests", dependencies: ["SheetCore", "SheetTestSupport"]),
         .testTarget(name: "SheetZipTests", dependencies: ["SheetZip", "SheetTestSupport"]),
         .testTarget(name: "SheetXMLTests", dependencies: ["SheetXML", "SheetTestSupport"]),
+        .testTarget(name: "SheetCSVTests", dependencies: ["SheetCSV", "SheetTestSupport"]),
         .testTarget(
             name: "SheetXLSXTests",
             dependencies: ["SheetXLSX", "SheetTestSupport"],

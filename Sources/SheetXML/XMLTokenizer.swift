@@ -1,1 +1,560 @@
-public enum _SheetXMLPlaceholder {}
+// A pull tokenizer for XML 1.0 (W3C REC-xml, 5th edition) over bytes.
+//
+// The document arrives in chunks from a `ByteSource` into one buffer that the tokenizer owns:
+//
+//   buffer: [ consumed … | token being read … | bytes read ahead … | free ]
+//           0            position                                end       capacity
+//
+// A token is a kind plus byte ranges (`XMLSlice`) into that buffer; a range is valid until the next call to
+// `next()`, which may move the unread bytes to the front before reading more. Strings are made only when a
+// caller asks (`string(_:)`). A DOCTYPE is skipped whole: no entity is ever defined, expanded or fetched,
+// so entity bombs and external entities cannot happen; a reference to an undeclared entity is an error.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SheetCore
+
+/// What the tokenizer has just read.
+public enum XMLTokenKind: Sendable, Equatable {
+    /// `<name attr="value">`, or `<name/>` with ``XMLTokenizer/isEmptyElement`` set (its end follows).
+    case startElement
+    case endElement
+    /// Character data between tags (may be whitespace only).
+    case text
+    /// The inside of `<![CDATA[ … ]]>`.
+    case cdata
+    case comment
+    /// `<?target data?>`, including the XML declaration.
+    case processingInstruction
+    case endOfDocument
+}
+
+/// A range of bytes of the current token, as offsets into the tokenizer's buffer.
+public struct XMLSlice: Hashable, Sendable {
+    public var start: Int
+    public var count: Int
+    /// Whether the bytes hold references (`&amp;`) or line ends that `string(_:)` must translate.
+    public var needsDecoding: Bool
+
+    public init(start: Int, count: Int, needsDecoding: Bool = false) {
+        self.start = start
+        self.count = count
+        self.needsDecoding = needsDecoding
+    }
+
+    public static let empty = XMLSlice(start: 0, count: 0)
+}
+
+/// One attribute of the current start tag.
+public struct XMLAttribute: Sendable {
+    /// The qualified name as written, `r:id`.
+    public var name: XMLSlice
+    /// The name without its namespace prefix, `id`.
+    public var localName: XMLSlice
+    /// The raw value between the quotes.
+    public var value: XMLSlice
+}
+
+/// Reads XML one token at a time from bytes, in constant memory bounded by the largest token.
+///
+/// Element and attribute names are matched by local name: prefixes (`x:c` from non-Excel producers) are kept but
+/// not resolved to namespace URIs.
+///
+/// ```swift
+/// let xml = XMLTokenizer(bytes: Array(#"<row r="1"><c r="A1"><v>42</v></c></row>"#.utf8))
+/// while try xml.next() != .endOfDocument {
+///     if xml.kind == .text { print(try xml.string(xml.content)) }   // 42
+/// }
+/// ```
+public final class XMLTokenizer {
+    public let limits: XMLLimits
+
+    private var source: any ByteSource
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var position = 0
+    private var end = 0
+    /// Absolute offset in the document of `storage[0]`.
+    private var discarded = 0
+    private var sourceIsExhausted = false
+    private var startedDocument = false
+    private var emptyElementEndPending = false
+    private var hadRoot = false
+    /// Names of the open elements, back to back, to check that end tags match.
+    private var openNames: [UInt8] = []
+    private var openNameEnds: [Int] = []
+
+    /// The kind of the current token.
+    public private(set) var kind: XMLTokenKind = .endOfDocument
+    /// The current element's qualified name (start and end tags).
+    public private(set) var name = XMLSlice.empty
+    /// The current element's name without prefix.
+    public private(set) var localName = XMLSlice.empty
+    /// Whether the current start tag closed itself (`<c r="A1"/>`).
+    public private(set) var isEmptyElement = false
+    /// Attributes of the current start tag, in document order.
+    public private(set) var attributes: [XMLAttribute] = []
+    /// The body of a text, CDATA, comment or processing-instruction token.
+    public private(set) var content = XMLSlice.empty
+    /// Byte offset in the document where the current token starts.
+    public private(set) var tokenOffset = 0
+
+    /// Depth of the current position: 1 inside the root element.
+    public var depth: Int { openNameEnds.count }
+
+    /// A tokenizer pulling from a byte source.
+    ///
+    /// - Parameters:
+    ///   - source: where the bytes come from; its errors surface as ``XMLError/Code/sourceFailed``.
+    ///   - limits: bounds on depth, token size and attribute count.
+    ///   - initialCapacity: the starting buffer size; it grows up to `limits.maxTokenSize` for a long token.
+    public init(source: some ByteSource, limits: XMLLimits = .default, initialCapacity: Int = 128 << 10) {
+        self.source = source
+        self.limits = limits
+        self.capacity = max(64, initialCapacity)
+        self.storage = .allocate(capacity: capacity)
+        attributes.reserveCapacity(16)
+    }
+
+    /// A tokenizer over bytes in memory.
+    public convenience init(bytes: [UInt8], limits: XMLLimits = .default) {
+        self.init(source: BufferByteSource(bytes), limits: limits, initialCapacity: max(64, bytes.count + 1))
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Byte offset in the document of the next unread byte.
+    public var offset: Int { discarded + position }
+
+    // MARK: Reading tokens
+
+    /// Reads the next token.
+    ///
+    /// - Returns: its kind, also in ``kind``; `.endOfDocument` at the end, and again on every later call.
+    /// - Throws: ``XMLError`` for malformed XML, an undeclared entity in markup, a limit exceeded, a source failure.
+    /// - Complexity: amortised O(token length).
+    @discardableResult
+    public func next() throws(XMLError) -> XMLTokenKind {
+        if emptyElementEndPending {
+            emptyElementEndPending = false
+            popOpenName()
+            isEmptyElement = false
+            kind = .endElement
+            return kind
+        }
+        while true {
+            if position == end {
+                discarded += position
+                position = 0
+                end = 0
+                if try !readMore() {
+                    if !openNameEnds.isEmpty {
+                        throw XMLError(.unexpectedEnd, "the document ends inside <\(openElementName())>", offset: offset)
+                    }
+                    kind = .endOfDocument
+                    return kind
+                }
+            }
+            if !startedDocument {
+                startedDocument = true
+                try skipByteOrderMark()
+                if position == end { continue }
+            }
+            tokenOffset = offset
+            if let token = try scanToken() { kind = token; return token }
+            // A DOCTYPE was skipped, or the token was incomplete and more bytes were read: look again.
+        }
+    }
+
+    /// Scans one token at `position`; `nil` when nothing was produced yet (skipped markup or more bytes read).
+    private func scanToken() throws(XMLError) -> XMLTokenKind? {
+        let start = position
+        let complete: Bool
+        let result: XMLTokenKind?
+        if storage[start] != UInt8(ascii: "<") {
+            (complete, result) = try scanText(from: start)
+        } else if start + 1 >= end {
+            (complete, result) = (false, nil)
+        } else {
+            switch storage[start + 1] {
+            case UInt8(ascii: "/"): (complete, result) = try scanEndTag(from: start)
+            case UInt8(ascii: "?"): (complete, result) = try scanProcessingInstruction(from: start)
+            case UInt8(ascii: "!"): (complete, result) = try scanBang(from: start)
+            default: (complete, result) = try scanStartTag(from: start)
+            }
+        }
+        if complete { return result }
+        let gotMore = try compactAndReadMore(keepingFrom: start)
+        if !gotMore && storage[position] == UInt8(ascii: "<") {
+            throw XMLError(.unexpectedEnd, "the document ends inside a tag", offset: discarded + position)
+        }
+        return nil  // read again: the token is longer now, or text runs to the end of the document
+    }
+
+    private func scanText(from start: Int) throws(XMLError) -> (Bool, XMLTokenKind?) {
+        let found = find(UInt8(ascii: "<"), from: start)
+        guard found != nil || sourceIsExhausted else { return (false, nil) }
+        let stop = found ?? end
+        if openNameEnds.isEmpty && !isWhitespace(from: start, to: stop) {
+            throw XMLError(.malformed, "text outside the root element", offset: discarded + start)
+        }
+        content = XMLSlice(start: start, count: stop - start, needsDecoding: containsReferenceOrReturn(start, stop))
+        position = stop
+        return (true, .text)
+    }
+
+    private func scanEndTag(from start: Int) throws(XMLError) -> (Bool, XMLTokenKind?) {
+        guard let close = find(UInt8(ascii: ">"), from: start + 2) else { return (false, nil) }
+        var nameEnd = start + 2
+        while nameEnd < close, !isSpace(storage[nameEnd]) { nameEnd += 1 }
+        guard isWhitespace(from: nameEnd, to: close), nameEnd > start + 2 else {
+            throw XMLError(.malformed, "a malformed end tag", offset: discarded + start)
+        }
+        setName(start: start + 2, end: nameEnd)
+        guard let openEnd = openNameEnds.last else {
+            throw XMLError(.mismatchedTag, "an end tag </\(text(name))> with no open element", offset: discarded + start)
+        }
+        let openFrom = openNameEnds.count > 1 ? openNameEnds[openNameEnds.count - 2] : 0
+        let openCount = openEnd - openFrom
+        let matches = openCount == name.count && openNames.withUnsafeBufferPointer { open in
+            memcmp(open.baseAddress! + openFrom, storage + name.start, openCount) == 0
+        }
+        guard matches else {
+            throw XMLError(
+                .mismatchedTag, "</\(text(name))> closes <\(openElementName())>", offset: discarded + start)
+        }
+        popOpenName()
+        isEmptyElement = false
+        position = close + 1
+        return (true, .endElement)
+    }
+
+    private func scanStartTag(from start: Int) throws(XMLError) -> (Bool, XMLTokenKind?) {
+        var index = start + 1
+        while index < end, !isSpace(storage[index]), storage[index] != UInt8(ascii: ">"),
+            storage[index] != UInt8(ascii: "/")
+        {
+            index += 1
+        }
+        guard index < end else { return (false, nil) }
+        guard index > start + 1 else { throw XMLError(.malformed, "a tag without a name", offset: discarded + start) }
+        let nameEnd = index
+        attributes.removeAll(keepingCapacity: true)
+        while true {
+            while index < end, isSpace(storage[index]) { index += 1 }
+            guard index < end else { return (false, nil) }
+            let byte = storage[index]
+            if byte == UInt8(ascii: ">") {
+                isEmptyElement = false
+                break
+            }
+            if byte == UInt8(ascii: "/") {
+                guard index + 1 < end else { return (false, nil) }
+                guard storage[index + 1] == UInt8(ascii: ">") else {
+                    throw XMLError(.malformed, "'/' not followed by '>' in a tag", offset: discarded + index)
+                }
+                isEmptyElement = true
+                index += 1
+                break
+            }
+            guard let next = try scanAttribute(from: index) else { return (false, nil) }
+            index = next
+        }
+        setName(start: start + 1, end: nameEnd)
+        try pushOpenName()
+        emptyElementEndPending = isEmptyElement
+        position = index + 1
+        return (true, .startElement)
+    }
+
+    /// Reads `name = "value"` at `start`; returns the index after the closing quote, `nil` if incomplete.
+    private func scanAttribute(from start: Int) throws(XMLError) -> Int? {
+        var index = start
+        var colon = -1
+        while index < end {
+            let byte = storage[index]
+            if byte == UInt8(ascii: "=") || isSpace(byte) { break }
+            if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "<")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+            {
+                throw XMLError(.malformed, "an attribute without a value", offset: discarded + start)
+            }
+            if byte == UInt8(ascii: ":") { colon = index }
+            index += 1
+        }
+        let nameEnd = index
+        while index < end, isSpace(storage[index]) { index += 1 }
+        guard index < end else { return nil }
+        guard storage[index] == UInt8(ascii: "=") else {
+            throw XMLError(.malformed, "an attribute without '='", offset: discarded + index)
+        }
+        index += 1
+        while index < end, isSpace(storage[index]) { index += 1 }
+        guard index < end else { return nil }
+        let quote = storage[index]
+        guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
+            throw XMLError(.malformed, "an attribute value without quotes", offset: discarded + index)
+        }
+        guard let close = find(quote, from: index + 1) else { return nil }
+        guard attributes.count < limits.maxAttributes else {
+            throw XMLError(.limitExceeded, "more than \(limits.maxAttributes) attributes", offset: discarded + start)
+        }
+        let valueStart = index + 1
+        if find(UInt8(ascii: "<"), from: valueStart, to: close) != nil {
+            throw XMLError(.malformed, "'<' inside an attribute value", offset: discarded + valueStart)
+        }
+        let localStart = colon >= 0 ? colon + 1 : start
+        attributes.append(
+            XMLAttribute(
+                name: XMLSlice(start: start, count: nameEnd - start),
+                localName: XMLSlice(start: localStart, count: nameEnd - localStart),
+                value: XMLSlice(
+                    start: valueStart, count: close - valueStart,
+                    needsDecoding: containsReferenceOrWhitespace(valueStart, close))))
+        return close + 1
+    }
+
+    private func scanProcessingInstruction(from start: Int) throws(XMLError) -> (Bool, XMLTokenKind?) {
+        guard let close = find(sequence: "?>", from: start + 2) else { return (false, nil) }
+        var targetEnd = start + 2
+        while targetEnd < close, !isSpace(storage[targetEnd]) { targetEnd += 1 }
+        setName(start: start + 2, end: targetEnd)
+        content = XMLSlice(start: targetEnd, count: close - targetEnd)
+        if text(name) == "xml" { try checkDeclaredEncoding() }
+        position = close + 2
+        return (true, .processingInstruction)
+    }
+
+    /// `<!--`, `<![CDATA[` or `<!DOCTYPE`.
+    private func scanBang(from start: Int) throws(XMLError) -> (Bool, XMLTokenKind?) {
+        if hasPrefix("<!--", at: start) {
+            guard let close = find(sequence: "-->", from: start + 4) else { return (false, nil) }
+            content = XMLSlice(start: start + 4, count: close - start - 4)
+            position = close + 3
+            return (true, .comment)
+        }
+        if hasPrefix("<![CDATA[", at: start) {
+            guard let close = find(sequence: "]]>", from: start + 9) else { return (false, nil) }
+            content = XMLSlice(start: start + 9, count: close - start - 9)
+            position = close + 3
+            return (true, .cdata)
+        }
+        if hasPrefix("<!DOCTYPE", at: start) {
+            guard let close = doctypeEnd(from: start + 9) else { return (false, nil) }
+            position = close + 1
+            return (true, nil)
+        }
+        if end - start < 9 && !sourceIsExhausted { return (false, nil) }
+        throw XMLError(.malformed, "unknown markup after '<!'", offset: discarded + start)
+    }
+
+    /// The `>` that ends a DOCTYPE, stepping over its internal subset and quoted literals; `nil` if not yet read.
+    private func doctypeEnd(from start: Int) -> Int? {
+        var index = start
+        var bracketDepth = 0
+        var quote: UInt8 = 0
+        while index < end {
+            let byte = storage[index]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "[") {
+                bracketDepth += 1
+            } else if byte == UInt8(ascii: "]") {
+                bracketDepth = max(0, bracketDepth - 1)
+            } else if byte == UInt8(ascii: ">") && bracketDepth == 0 {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    // MARK: Buffer
+
+    /// Moves the unread bytes from `start` to the front, grows the buffer if it is full, and reads more.
+    private func compactAndReadMore(keepingFrom start: Int) throws(XMLError) -> Bool {
+        if start > 0 {
+            let kept = end - start
+            if kept > 0 { memmove(storage, storage + start, kept) }
+            discarded += start
+            end = kept
+            position -= start
+        }
+        if end == capacity {
+            guard capacity < limits.maxTokenSize else {
+                throw XMLError(
+                    .limitExceeded, "a token longer than \(limits.maxTokenSize) bytes", offset: discarded)
+            }
+            let grown = min(capacity * 2, limits.maxTokenSize)
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            bigger.update(from: storage, count: end)
+            storage.deallocate()
+            storage = bigger
+            capacity = grown
+        }
+        return try readMore()
+    }
+
+    /// Appends bytes from the source after `end`; `false` at the end of the source.
+    private func readMore() throws(XMLError) -> Bool {
+        guard !sourceIsExhausted, end < capacity else { return false }
+        let count: Int
+        do {
+            count = try source.read(into: UnsafeMutableRawBufferPointer(start: storage + end, count: capacity - end))
+        } catch {
+            throw XMLError(.sourceFailed, "the bytes could not be read", offset: discarded + end, cause: error)
+        }
+        if count == 0 {
+            sourceIsExhausted = true
+            return false
+        }
+        end += count
+        return true
+    }
+
+    private func skipByteOrderMark() throws(XMLError) {
+        while end - position < 3, !sourceIsExhausted { _ = try readMore() }
+        if end - position >= 3, storage[position] == 0xEF, storage[position + 1] == 0xBB, storage[position + 2] == 0xBF {
+            position += 3
+        } else if end - position >= 2,
+            (storage[position] == 0xFE && storage[position + 1] == 0xFF)
+                || (storage[position] == 0xFF && storage[position + 1] == 0xFE)
+        {
+            throw XMLError(.unsupportedEncoding, "the document is UTF-16; only UTF-8 is read", offset: 0)
+        }
+    }
+
+    /// Refuses a declaration naming an encoding other than UTF-8 (XML 1.0 §4.3.3).
+    private func checkDeclaredEncoding() throws(XMLError) {
+        let stop = content.start + content.count
+        guard let key = find(sequence: "encoding", from: content.start), key < stop else { return }
+        var index = key + 8
+        while index < stop, isSpace(storage[index]) || storage[index] == UInt8(ascii: "=") { index += 1 }
+        guard index < stop else { return }
+        let quote = storage[index]
+        guard let close = find(quote, from: index + 1, to: stop) else { return }
+        let encoding = text(XMLSlice(start: index + 1, count: close - index - 1)).lowercased()
+        guard ["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding) else {
+            throw XMLError(
+                .unsupportedEncoding, "the document declares encoding \(encoding); only UTF-8 is read",
+                offset: tokenOffset)
+        }
+    }
+
+    // MARK: Open elements
+
+    private func setName(start: Int, end nameEnd: Int) {
+        name = XMLSlice(start: start, count: nameEnd - start)
+        var colon = nameEnd - 1
+        while colon >= start, storage[colon] != UInt8(ascii: ":") { colon -= 1 }
+        localName = XMLSlice(start: colon + 1, count: nameEnd - colon - 1)
+    }
+
+    private func pushOpenName() throws(XMLError) {
+        guard openNameEnds.count < limits.maxDepth else {
+            throw XMLError(.limitExceeded, "elements nested deeper than \(limits.maxDepth)", offset: tokenOffset)
+        }
+        if openNameEnds.isEmpty {
+            guard !hadRoot else { throw XMLError(.malformed, "a second root element", offset: tokenOffset) }
+            hadRoot = true
+        }
+        openNames.append(contentsOf: UnsafeBufferPointer(start: storage + name.start, count: name.count))
+        openNameEnds.append(openNames.count)
+    }
+
+    private func popOpenName() {
+        openNameEnds.removeLast()
+        openNames.removeLast(openNames.count - (openNameEnds.last ?? 0))
+    }
+
+    private func openElementName() -> String {
+        let from = openNameEnds.count > 1 ? openNameEnds[openNameEnds.count - 2] : 0
+        return String(decoding: openNames[from..<(openNameEnds.last ?? 0)], as: UTF8.self)
+    }
+
+    // MARK: Byte scanning
+
+    @inline(__always)
+    private func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
+    private func isWhitespace(from start: Int, to stop: Int) -> Bool {
+        var index = start
+        while index < stop {
+            if !isSpace(storage[index]) { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private func find(_ byte: UInt8, from start: Int, to stop: Int? = nil) -> Int? {
+        let limit = stop ?? end
+        guard start < limit, let hit = memchr(storage + start, Int32(byte), limit - start) else { return nil }
+        return storage.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private func find(sequence: StaticString, from start: Int) -> Int? {
+        let pattern = sequence.utf8Start
+        let length = sequence.utf8CodeUnitCount
+        var index = start
+        while let hit = find(pattern[0], from: index) {
+            guard hit + length <= end else { return nil }
+            if memcmp(storage + hit, pattern, length) == 0 { return hit }
+            index = hit + 1
+        }
+        return nil
+    }
+
+    private func hasPrefix(_ prefix: StaticString, at start: Int) -> Bool {
+        let length = prefix.utf8CodeUnitCount
+        return end - start >= length && memcmp(storage + start, prefix.utf8Start, length) == 0
+    }
+
+    private func containsReferenceOrReturn(_ start: Int, _ stop: Int) -> Bool {
+        find(UInt8(ascii: "&"), from: start, to: stop) != nil || find(0x0D, from: start, to: stop) != nil
+    }
+
+    private func containsReferenceOrWhitespace(_ start: Int, _ stop: Int) -> Bool {
+        var index = start
+        while index < stop {
+            let byte = storage[index]
+            if byte == UInt8(ascii: "&") || byte == 0x0A || byte == 0x09 || byte == 0x0D { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// The raw bytes of a slice as text, for messages.
+    private func text(_ slice: XMLSlice) -> String {
+        String(decoding: UnsafeBufferPointer(start: storage + slice.start, count: slice.count), as: UTF8.self)
+    }
+}
+
+extension XMLTokenizer {
+    /// Calls `body` with the raw bytes of a slice of the current token.
+    ///
+    /// - Complexity: O(1); the pointer is valid only inside `body`.
+    @inline(__always)
+    public func withBytes<Result, Failure: Error>(
+        _ slice: XMLSlice, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(UnsafeBufferPointer(start: storage + slice.start, count: slice.count))
+    }
+
+    /// Whether a slice holds exactly the bytes of `literal` (names are compared this way, without allocating).
+    @inline(__always)
+    public func matches(_ slice: XMLSlice, _ literal: StaticString) -> Bool {
+        slice.count == literal.utf8CodeUnitCount && memcmp(storage + slice.start, literal.utf8Start, slice.count) == 0
+    }
+
+    /// The value of the attribute with a local name, `nil` when the tag has none.
+    public func attribute(_ localName: StaticString) -> XMLSlice? {
+        for attribute in attributes where matches(attribute.localName, localName) { return attribute.value }
+        return nil
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import SheetCSV
+import SheetCore
+import SheetXLSX
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `bieumau cat FILE [--sheet NAME|INDEX]`: one sheet as RFC 4180 CSV on stdout.
+struct Cat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "In một trang tính ra CSV. (Print one sheet as CSV on stdout.)",
+        discussion: """
+            Dòng N của CSV là hàng N của trang tính, cột M là cột M (bắt đầu từ A1). Số viết dạng ngắn nhất \
+            với dấu chấm thập phân, ngày giờ theo ISO 8601, TRUE/FALSE, lỗi như #DIV/0!.
+            (Line N is sheet row N and field M is column M, anchored at A1. Numbers in shortest round-trip form \
+            with '.', dates ISO 8601, booleans TRUE/FALSE, errors as their text; formula cells give their cached value.)
+            """
+    )
+
+    @Argument(help: "Tệp bảng tính (the workbook): .xlsx, .xlsm.")
+    var file: String
+
+    @Option(help: "Tên trang tính hoặc số thứ tự từ 1 (sheet name, or 1-based number). Mặc định: trang đầu (default: the first).")
+    var sheet: String?
+
+    func run() throws {
+        let reader = try WorkbookOpener.open(file)
+        guard !reader.sheets.isEmpty else { throw InputFailure(file: file, reason: "the workbook has no sheets") }
+        var index = 0
+        if let sheet {
+            guard let found = reader.sheetIndex(named: sheet) else {
+                let names = reader.sheets.map { "\($0.index + 1) \"\($0.name)\"" }.joined(separator: ", ")
+                throw ValidationError("không có trang tính (no sheet) \"\(sheet)\"; các trang (sheets): \(names)")
+            }
+            index = found
+        }
+        do {
+            try write(try reader.rows(ofSheet: index))
+        } catch let error as XLSXError {
+            throw InputFailure(error, file: file)
+        }
+    }
+
+    private func write(_ rows: WorksheetReader) throws {
+        let csv = CSVWriter(fileDescriptor: STDOUT_FILENO)
+        var nextLine = 0
+        var width = 0
+        while let row = try rows.next() {
+            if nextLine == 0, let dimension = rows.declaredDimension { width = dimension.last.column + 1 }
+            while nextLine < row.index {
+                try csv.writeEmptyRecord(width: width)
+                nextLine += 1
+            }
+            try csv.writeRow(row.cells, width: width)
+            nextLine = row.index + 1
+        }
+        try csv.flush()
+    }
+}

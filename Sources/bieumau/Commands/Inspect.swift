@@ -1,0 +1,136 @@
+import ArgumentParser
+import SheetCore
+import SheetXLSX
+
+/// `bieumau inspect FILE [--json]`: format, sheets, used ranges, fonts (legacy encodings show in font names).
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Mô tả một tệp bảng tính. (Describe a workbook: format, sheets, used ranges, fonts.)"
+    )
+
+    @Argument(help: "Tệp bảng tính (the workbook): .xlsx, .xlsm.")
+    var file: String
+
+    @Flag(help: "In kết quả dạng JSON (print JSON for programs).")
+    var json = false
+
+    func run() throws {
+        let reader = try WorkbookOpener.open(file)
+        var summaries: [SheetSummary] = []
+        for sheet in reader.sheets {
+            do {
+                summaries.append(try SheetSummary(reading: try reader.rows(ofSheet: sheet.index)))
+            } catch let error as XLSXError {
+                throw InputFailure(error, file: file)
+            }
+        }
+        let fonts = Array(Set(reader.styles.fonts.compactMap(\.name))).sorted()
+        if json {
+            print(jsonReport(reader, summaries, fonts).rendered())
+        } else {
+            print(textReport(reader, summaries, fonts), terminator: "")
+        }
+    }
+
+    private func jsonReport(_ reader: XLSXReader, _ summaries: [SheetSummary], _ fonts: [String]) -> JSONValue {
+        .object([
+            "file": .string(file),
+            "format": .string("xlsx"),
+            "dateSystem": .string(reader.dateSystem == .from1904 ? "1904" : "1900"),
+            "sheets": .array(
+                summaries.map { summary in
+                    .object([
+                        "index": .integer(summary.sheet.index + 1),
+                        "name": .string(summary.sheet.name),
+                        "visibility": .string(summary.sheet.visibility.rawValue),
+                        "kind": .string(summary.sheet.isWorksheet ? "worksheet" : "other"),
+                        "dimension": .optional(summary.declaredDimension?.a1),
+                        "usedRange": .optional(summary.usedRange?.a1),
+                        "rows": .integer(summary.rowCount),
+                        "cells": .integer(summary.cellCount),
+                        "formulas": .integer(summary.formulaCount),
+                        "mergedRanges": .integer(summary.mergedRangeCount),
+                    ])
+                }),
+            "definedNames": .array(
+                reader.definedNames.map { name in
+                    .object([
+                        "name": .string(name.name),
+                        "refersTo": .string(name.formula),
+                        "sheet": .optional(name.localSheetIndex.flatMap { index in
+                            reader.sheets.indices.contains(index) ? reader.sheets[index].name : nil
+                        }),
+                    ])
+                }),
+            "fonts": .array(fonts.map { .string($0) }),
+            "legacyEncodings": .array(LegacyFont.encodings(in: fonts).map { .string($0) }),
+        ])
+    }
+
+    private func textReport(_ reader: XLSXReader, _ summaries: [SheetSummary], _ fonts: [String]) -> String {
+        var lines = [
+            "Tệp (file): \(file)",
+            "Định dạng (format): xlsx (Office Open XML)",
+            "Hệ ngày (date system): \(reader.dateSystem == .from1904 ? "1904" : "1900")",
+            "Trang tính (sheets): \(summaries.count)",
+        ]
+        for summary in summaries {
+            let visibility = summary.sheet.visibility == .visible ? "" : " [\(summary.sheet.visibility.rawValue)]"
+            let range = summary.usedRange?.a1 ?? "trống (empty)"
+            lines.append(
+                "  \(summary.sheet.index + 1). \(summary.sheet.name)\(visibility): \(range), \(summary.rowCount) hàng (rows), "
+                    + "\(summary.cellCount) ô (cells), \(summary.formulaCount) công thức (formulas), "
+                    + "\(summary.mergedRangeCount) vùng gộp (merged)")
+        }
+        if !fonts.isEmpty { lines.append("Phông chữ (fonts): " + fonts.joined(separator: ", ")) }
+        let legacy = LegacyFont.encodings(in: fonts)
+        if !legacy.isEmpty { lines.append("Bảng mã cũ (legacy encodings): " + legacy.joined(separator: ", ")) }
+        if !reader.definedNames.isEmpty {
+            lines.append("Tên định nghĩa (defined names): \(reader.definedNames.count)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// What one sheet holds, counted by streaming through it.
+struct SheetSummary {
+    var sheet: SheetInfo
+    var declaredDimension: CellRange?
+    var usedRange: CellRange?
+    var rowCount = 0
+    var cellCount = 0
+    var formulaCount = 0
+    var mergedRangeCount = 0
+
+    init(reading rows: WorksheetReader) throws {
+        sheet = rows.sheet
+        while let row = try rows.next() {
+            rowCount += 1
+            cellCount += row.cells.count
+            formulaCount += row.cells.count { $0.formula != nil }
+            if let first = row.cells.first, let last = row.cells.last {
+                let span = CellRange(first.address, last.address)
+                usedRange = usedRange?.union(span) ?? span
+            }
+        }
+        declaredDimension = rows.declaredDimension
+        mergedRangeCount = rows.mergedRanges.count
+    }
+}
+
+/// Font names that mean text in a legacy Vietnamese encoding (the bytes are not Unicode).
+enum LegacyFont {
+    static func encodings(in fonts: [String]) -> [String] {
+        var found: [String] = []
+        for font in fonts {
+            let name = font.lowercased()
+            let encoding: String? =
+                if name.hasPrefix(".vn") { "TCVN3 (ABC)" }
+                else if name.hasPrefix("vni") { "VNI" }
+                else if name.hasPrefix("vps") { "VPS" }
+                else { nil }
+            if let encoding, !found.contains(encoding) { found.append(encoding) }
+        }
+        return found
+    }
+}
