@@ -22,8 +22,8 @@ public final class CSVWriter {
     }
 
     private let fileDescriptor: Int32
-    private var buffer: [UInt8] = []
-    private var field: [UInt8] = []
+    private let buffer: ByteBuffer
+    private let field = ByteBuffer(capacity: 256)
     private let flushThreshold: Int
 
     /// - Parameters:
@@ -32,8 +32,7 @@ public final class CSVWriter {
     public init(fileDescriptor: Int32, bufferSize: Int = 256 << 10) {
         self.fileDescriptor = fileDescriptor
         self.flushThreshold = bufferSize
-        buffer.reserveCapacity(bufferSize + 4096)
-        field.reserveCapacity(256)
+        buffer = ByteBuffer(capacity: bufferSize + 4096)
     }
 
     /// Writes one record; `values[i]` is field `i`, padded with empty fields up to `width`.
@@ -74,18 +73,17 @@ public final class CSVWriter {
 
     /// Sends what is buffered.
     public func flush() throws {
+        let bytes = buffer.bytes
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { bytes in
-                write(fileDescriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            }
+        while offset < bytes.count {
+            let written = write(fileDescriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw WriteError(errno: errno)
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
     }
 
     private func appendEmptyFields(count: Int, after hasFields: Bool) {
@@ -101,23 +99,24 @@ public final class CSVWriter {
     private func appendField(_ value: CellValue) {
         switch value {
         case .empty: return
-        case .number, .boolean, .error, .dateTime:
-            value.appendCanonicalText(to: &buffer)  // never needs quoting
-        case .string, .richText:
-            field.removeAll(keepingCapacity: true)
-            value.appendCanonicalText(to: &field)
-            appendQuotedIfNeeded(field)
+        case .string(var text):
+            text.withUTF8 { appendQuotedIfNeeded($0) }
+        case .number, .boolean, .error, .dateTime, .richText:
+            // Numbers, booleans, errors and dates never need quotes; rich text is rare.
+            field.removeAll()
+            value.appendCanonicalText(to: field)
+            appendQuotedIfNeeded(field.bytes)
         }
     }
 
-    private func appendQuotedIfNeeded(_ bytes: [UInt8]) {
+    private func appendQuotedIfNeeded(_ bytes: UnsafeBufferPointer<UInt8>) {
         var needsQuotes = false
         for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
             needsQuotes = true
             break
         }
         guard needsQuotes else {
-            buffer.append(contentsOf: bytes)
+            buffer.append(bytes)
             return
         }
         buffer.append(UInt8(ascii: "\""))

@@ -25,11 +25,11 @@ public final class WorksheetReader {
     /// The sheet being read.
     public let sheet: SheetInfo
     /// The `dimension` the file declares, once read (it comes before the first row).
-    public private(set) var declaredDimension: CellRange?
+    @exclusivity(unchecked) public private(set) var declaredDimension: CellRange?
     /// Column widths and hidden columns (before the first row).
-    public private(set) var columns: [ColumnInfo] = []
+    @exclusivity(unchecked) public private(set) var columns: [ColumnInfo] = []
     /// Merged ranges: complete once ``next()`` has returned `nil` (they follow the cells in the file).
-    public private(set) var mergedRanges: [CellRange] = []
+    @exclusivity(unchecked) public private(set) var mergedRanges: [CellRange] = []
 
     private let xml: XMLTokenizer
     private let part: String
@@ -37,15 +37,15 @@ public final class WorksheetReader {
     /// For each cell format, the date/time kind its number format shows, `nil` for plain numbers.
     private let temporalKinds: [TemporalKind?]
     private let dateSystem: DateSystem
-    private var sharedFormulas: [Int: (text: String, anchor: CellAddress)] = [:]
-    private var stringReader = StringItemReader()
-    private var valueBytes: [UInt8] = []
-    private var inSheetData = false
-    private var finished = false
-    private var rowIndex = -1
-    private var rowIsHidden = false
-    private var cells: [Cell] = []
-    private var cellsNeedSorting = false
+    @exclusivity(unchecked) private var sharedFormulas: [Int: (text: String, anchor: CellAddress)] = [:]
+    @exclusivity(unchecked) private var stringReader = StringItemReader()
+    private let valueBytes = ByteBuffer(capacity: 256)
+    @exclusivity(unchecked) private var inSheetData = false
+    @exclusivity(unchecked) private var finished = false
+    @exclusivity(unchecked) private var rowIndex = -1
+    @exclusivity(unchecked) private var rowIsHidden = false
+    @exclusivity(unchecked) private var cells: [Cell] = []
+    @exclusivity(unchecked) private var cellsNeedSorting = false
 
     init(
         sheet: SheetInfo, part: String, xml: XMLTokenizer, sharedStrings: SharedStrings, styles: Styles,
@@ -60,7 +60,6 @@ public final class WorksheetReader {
             if case .temporal(let kind) = styles.numberFormat(forStyle: index).kind { return kind }
             return nil
         }
-        valueBytes.reserveCapacity(64)
     }
 
     /// The next row that has at least one cell with a value or formula, `nil` after the last.
@@ -159,13 +158,25 @@ public final class WorksheetReader {
 
     private func readCell() throws {
         if rowIndex < 0 { rowIndex = 0 }  // a cell outside any <row>: treat as row 1
-        let address = try cellAddress()
-        let style = integerAttribute("s") ?? 0
-        let type = try cellType(at: address)
+        // One pass over the attributes: r (reference), s (style), t (type).
+        var reference: XMLSlice?
+        var styleSlice: XMLSlice?
+        var typeSlice: XMLSlice?
+        for attribute in xml.attributes where attribute.localName.count == 1 {
+            switch xml.withBytes(attribute.localName, { $0[0] }) {
+            case UInt8(ascii: "r"): reference = attribute.value
+            case UInt8(ascii: "s"): styleSlice = attribute.value
+            case UInt8(ascii: "t"): typeSlice = attribute.value
+            default: continue
+            }
+        }
+        let address = try cellAddress(reference)
+        let style = styleSlice.flatMap { slice in xml.withBytes(slice) { XLSXValue.integer($0) } } ?? 0
+        let type = try typeSlice.map { (slice) throws in try cellType(slice, at: address) } ?? .number
         var formula: String?
         var inlineValue: CellValue?
         var hasValue = false
-        valueBytes.removeAll(keepingCapacity: true)
+        valueBytes.removeAll()
         if !xml.isEmptyElement {
             let depth = xml.depth
             while true {
@@ -177,7 +188,7 @@ public final class WorksheetReader {
                 }
                 if xml.matches(xml.localName, "v") {
                     hasValue = true
-                    try XLSXValue.appendText(of: xml, to: &valueBytes)
+                    try XLSXValue.appendText(of: xml, to: valueBytes)
                 } else if xml.matches(xml.localName, "f") {
                     formula = try readFormula(at: address)
                 } else if xml.matches(xml.localName, "is") {
@@ -204,8 +215,8 @@ public final class WorksheetReader {
         cells.append(Cell(address: address, value: value, formula: formula, styleIndex: style))
     }
 
-    private func cellAddress() throws -> CellAddress {
-        if let reference = xml.attribute("r") {
+    private func cellAddress(_ reference: XMLSlice?) throws -> CellAddress {
+        if let reference {
             guard let address = xml.withBytes(reference, { CellAddress.parse($0) }) else {
                 let text = try xml.string(reference)
                 throw invalid("the cell reference \"\(text)\" is not valid", cell: text)
@@ -220,8 +231,7 @@ public final class WorksheetReader {
         return CellAddress(row: rowIndex, column: column)
     }
 
-    private func cellType(at address: CellAddress) throws -> CellType {
-        guard let type = xml.attribute("t") else { return .number }
+    private func cellType(_ type: XMLSlice, at address: CellAddress) throws -> CellType {
         let known: CellType? = xml.withBytes(type) { bytes in
             switch bytes.count {
             case 1:
@@ -261,8 +271,8 @@ public final class WorksheetReader {
     }
 
     private func convert(type: CellType, style: Int, at address: CellAddress) throws -> CellValue {
-        try valueBytes.withUnsafeBufferPointer { bytes throws -> CellValue in
-            switch type {
+        let bytes = valueBytes.bytes
+        switch type {
             case .number:
                 guard let number = XLSXValue.double(bytes) else {
                     if bytes.isEmpty { return .empty }
@@ -281,7 +291,7 @@ public final class WorksheetReader {
                 return value
             case .formulaString, .inlineString:
                 var unescaped = Array(bytes)
-                XLSXValue.unescapeXstring(&unescaped)
+                XLSXValue.unescapeXstring(&unescaped)  // rare: most strings carry no _xHHHH_ escape
                 return .string(String(decoding: unescaped, as: UTF8.self))
             case .boolean:
                 switch text(bytes) {
@@ -297,7 +307,6 @@ public final class WorksheetReader {
                 }
                 return .dateTime(date)
             }
-        }
     }
 
     // MARK: Helpers

@@ -71,38 +71,44 @@ public struct XMLAttribute: Sendable {
 public final class XMLTokenizer {
     public let limits: XMLLimits
 
-    private var source: any ByteSource
-    private var storage: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var position = 0
-    private var end = 0
+    @exclusivity(unchecked) private var source: any ByteSource
+    @usableFromInline @exclusivity(unchecked) var storage: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var position = 0
+    @exclusivity(unchecked) private var end = 0
     /// Absolute offset in the document of `storage[0]`.
-    private var discarded = 0
-    private var sourceIsExhausted = false
-    private var startedDocument = false
-    private var emptyElementEndPending = false
-    private var hadRoot = false
+    @exclusivity(unchecked) private var discarded = 0
+    @exclusivity(unchecked) private var sourceIsExhausted = false
+    @exclusivity(unchecked) private var startedDocument = false
+    @exclusivity(unchecked) private var emptyElementEndPending = false
+    @exclusivity(unchecked) private var hadRoot = false
     /// Names of the open elements, back to back, to check that end tags match.
-    private var openNames: [UInt8] = []
-    private var openNameEnds: [Int] = []
+    private let openNames = ByteBuffer(capacity: 1024)
+    /// Where each open element's name ends in `openNames`; `limits.maxDepth` entries at most.
+    private let openNameEnds: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var openCount = 0
+    private let attributeStorage: UnsafeMutablePointer<XMLAttribute>
+    @exclusivity(unchecked) private var attributeCount = 0
 
     /// The kind of the current token.
-    public private(set) var kind: XMLTokenKind = .endOfDocument
+    @exclusivity(unchecked) public private(set) var kind: XMLTokenKind = .endOfDocument
     /// The current element's qualified name (start and end tags).
-    public private(set) var name = XMLSlice.empty
+    @exclusivity(unchecked) public private(set) var name = XMLSlice.empty
     /// The current element's name without prefix.
-    public private(set) var localName = XMLSlice.empty
+    @exclusivity(unchecked) public private(set) var localName = XMLSlice.empty
     /// Whether the current start tag closed itself (`<c r="A1"/>`).
-    public private(set) var isEmptyElement = false
-    /// Attributes of the current start tag, in document order.
-    public private(set) var attributes: [XMLAttribute] = []
+    @exclusivity(unchecked) public private(set) var isEmptyElement = false
+    /// Attributes of the current start tag, in document order; valid until the next call to ``next()``.
+    public var attributes: UnsafeBufferPointer<XMLAttribute> {
+        UnsafeBufferPointer(start: attributeStorage, count: attributeCount)
+    }
     /// The body of a text, CDATA, comment or processing-instruction token.
-    public private(set) var content = XMLSlice.empty
+    @exclusivity(unchecked) public private(set) var content = XMLSlice.empty
     /// Byte offset in the document where the current token starts.
-    public private(set) var tokenOffset = 0
+    @exclusivity(unchecked) public private(set) var tokenOffset = 0
 
     /// Depth of the current position: 1 inside the root element.
-    public var depth: Int { openNameEnds.count }
+    public var depth: Int { openCount }
 
     /// A tokenizer pulling from a byte source.
     ///
@@ -115,7 +121,8 @@ public final class XMLTokenizer {
         self.limits = limits
         self.capacity = max(64, initialCapacity)
         self.storage = .allocate(capacity: capacity)
-        attributes.reserveCapacity(16)
+        self.openNameEnds = .allocate(capacity: max(1, limits.maxDepth))
+        self.attributeStorage = .allocate(capacity: max(1, limits.maxAttributes))
     }
 
     /// A tokenizer over bytes in memory.
@@ -123,7 +130,11 @@ public final class XMLTokenizer {
         self.init(source: BufferByteSource(bytes), limits: limits, initialCapacity: max(64, bytes.count + 1))
     }
 
-    deinit { storage.deallocate() }
+    deinit {
+        storage.deallocate()
+        openNameEnds.deallocate()
+        attributeStorage.deallocate()
+    }
 
     /// Byte offset in the document of the next unread byte.
     public var offset: Int { discarded + position }
@@ -150,7 +161,7 @@ public final class XMLTokenizer {
                 position = 0
                 end = 0
                 if try !readMore() {
-                    if !openNameEnds.isEmpty {
+                    if openCount > 0 {
                         throw XMLError(.unexpectedEnd, "the document ends inside <\(openElementName())>", offset: offset)
                     }
                     kind = .endOfDocument
@@ -194,14 +205,22 @@ public final class XMLTokenizer {
     }
 
     private func scanText(from start: Int) throws(XMLError) -> (Bool, XMLTokenKind?) {
-        let found = find(UInt8(ascii: "<"), from: start)
-        guard found != nil || sourceIsExhausted else { return (false, nil) }
-        let stop = found ?? end
-        if openNameEnds.isEmpty && !isWhitespace(from: start, to: stop) {
+        // One pass to the next '<', noting what `string(_:)` will have to translate. Cell values are short, so a
+        // loop beats memchr calls here.
+        var index = start
+        var needsDecoding = false
+        while index < end {
+            let byte = storage[index]
+            if byte == UInt8(ascii: "<") { break }
+            if byte == UInt8(ascii: "&") || byte == 0x0D { needsDecoding = true }
+            index += 1
+        }
+        guard index < end || sourceIsExhausted else { return (false, nil) }
+        if openCount == 0 && !isWhitespace(from: start, to: index) {
             throw XMLError(.malformed, "text outside the root element", offset: discarded + start)
         }
-        content = XMLSlice(start: start, count: stop - start, needsDecoding: containsReferenceOrReturn(start, stop))
-        position = stop
+        content = XMLSlice(start: start, count: index - start, needsDecoding: needsDecoding)
+        position = index
         return (true, .text)
     }
 
@@ -213,15 +232,13 @@ public final class XMLTokenizer {
             throw XMLError(.malformed, "a malformed end tag", offset: discarded + start)
         }
         setName(start: start + 2, end: nameEnd)
-        guard let openEnd = openNameEnds.last else {
+        guard openCount > 0 else {
             throw XMLError(.mismatchedTag, "an end tag </\(text(name))> with no open element", offset: discarded + start)
         }
-        let openFrom = openNameEnds.count > 1 ? openNameEnds[openNameEnds.count - 2] : 0
-        let openCount = openEnd - openFrom
-        let matches = openCount == name.count && openNames.withUnsafeBufferPointer { open in
-            memcmp(open.baseAddress! + openFrom, storage + name.start, openCount) == 0
-        }
-        guard matches else {
+        let openFrom = openCount > 1 ? openNameEnds[openCount - 2] : 0
+        let openLength = openNameEnds[openCount - 1] - openFrom
+        guard openLength == name.count, equalBytes(openNames.bytes.baseAddress! + openFrom, storage + name.start, openLength)
+        else {
             throw XMLError(
                 .mismatchedTag, "</\(text(name))> closes <\(openElementName())>", offset: discarded + start)
         }
@@ -241,7 +258,7 @@ public final class XMLTokenizer {
         guard index < end else { return (false, nil) }
         guard index > start + 1 else { throw XMLError(.malformed, "a tag without a name", offset: discarded + start) }
         let nameEnd = index
-        attributes.removeAll(keepingCapacity: true)
+        attributeCount = 0
         while true {
             while index < end, isSpace(storage[index]) { index += 1 }
             guard index < end else { return (false, nil) }
@@ -297,22 +314,32 @@ public final class XMLTokenizer {
         guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
             throw XMLError(.malformed, "an attribute value without quotes", offset: discarded + index)
         }
-        guard let close = find(quote, from: index + 1) else { return nil }
-        guard attributes.count < limits.maxAttributes else {
+        let valueStart = index + 1
+        var close = valueStart
+        var needsDecoding = false
+        while close < end {
+            let byte = storage[close]
+            if byte == quote { break }
+            if byte == UInt8(ascii: "&") || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                needsDecoding = true
+            } else if byte == UInt8(ascii: "<") {
+                throw XMLError(.malformed, "'<' inside an attribute value", offset: discarded + close)
+            }
+            close += 1
+        }
+        guard close < end else { return nil }
+        guard attributeCount < limits.maxAttributes else {
             throw XMLError(.limitExceeded, "more than \(limits.maxAttributes) attributes", offset: discarded + start)
         }
-        let valueStart = index + 1
-        if find(UInt8(ascii: "<"), from: valueStart, to: close) != nil {
-            throw XMLError(.malformed, "'<' inside an attribute value", offset: discarded + valueStart)
-        }
         let localStart = colon >= 0 ? colon + 1 : start
-        attributes.append(
-            XMLAttribute(
+        (attributeStorage + attributeCount).initialize(
+            to: XMLAttribute(
                 name: XMLSlice(start: start, count: nameEnd - start),
                 localName: XMLSlice(start: localStart, count: nameEnd - localStart),
                 value: XMLSlice(
                     start: valueStart, count: close - valueStart,
-                    needsDecoding: containsReferenceOrWhitespace(valueStart, close))))
+                    needsDecoding: needsDecoding)))
+        attributeCount += 1
         return close + 1
     }
 
@@ -455,25 +482,27 @@ public final class XMLTokenizer {
     }
 
     private func pushOpenName() throws(XMLError) {
-        guard openNameEnds.count < limits.maxDepth else {
+        guard openCount < limits.maxDepth else {
             throw XMLError(.limitExceeded, "elements nested deeper than \(limits.maxDepth)", offset: tokenOffset)
         }
-        if openNameEnds.isEmpty {
+        if openCount == 0 {
             guard !hadRoot else { throw XMLError(.malformed, "a second root element", offset: tokenOffset) }
             hadRoot = true
         }
-        openNames.append(contentsOf: UnsafeBufferPointer(start: storage + name.start, count: name.count))
-        openNameEnds.append(openNames.count)
+        openNames.append(UnsafeBufferPointer(start: storage + name.start, count: name.count))
+        openNameEnds[openCount] = openNames.count
+        openCount += 1
     }
 
     private func popOpenName() {
-        openNameEnds.removeLast()
-        openNames.removeLast(openNames.count - (openNameEnds.last ?? 0))
+        openCount -= 1
+        openNames.removeLast(openNames.count - (openCount > 0 ? openNameEnds[openCount - 1] : 0))
     }
 
     private func openElementName() -> String {
-        let from = openNameEnds.count > 1 ? openNameEnds[openNameEnds.count - 2] : 0
-        return String(decoding: openNames[from..<(openNameEnds.last ?? 0)], as: UTF8.self)
+        guard openCount > 0 else { return "" }
+        let from = openCount > 1 ? openNameEnds[openCount - 2] : 0
+        return String(decoding: UnsafeBufferPointer(rebasing: openNames.bytes[from..<openNameEnds[openCount - 1]]), as: UTF8.self)
     }
 
     // MARK: Byte scanning
@@ -515,18 +544,15 @@ public final class XMLTokenizer {
         return end - start >= length && memcmp(storage + start, prefix.utf8Start, length) == 0
     }
 
-    private func containsReferenceOrReturn(_ start: Int, _ stop: Int) -> Bool {
-        find(UInt8(ascii: "&"), from: start, to: stop) != nil || find(0x0D, from: start, to: stop) != nil
-    }
-
-    private func containsReferenceOrWhitespace(_ start: Int, _ stop: Int) -> Bool {
-        var index = start
-        while index < stop {
-            let byte = storage[index]
-            if byte == UInt8(ascii: "&") || byte == 0x0A || byte == 0x09 || byte == 0x0D { return true }
+    /// Whether `count` bytes at two places are equal; names are short, so a loop beats a call to `memcmp`.
+    @inline(__always)
+    fileprivate func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var index = 0
+        while index < count {
+            if a[index] != b[index] { return false }
             index += 1
         }
-        return false
+        return true
     }
 
     /// The raw bytes of a slice as text, for messages.
@@ -539,7 +565,7 @@ extension XMLTokenizer {
     /// Calls `body` with the raw bytes of a slice of the current token.
     ///
     /// - Complexity: O(1); the pointer is valid only inside `body`.
-    @inline(__always)
+    @inlinable
     public func withBytes<Result, Failure: Error>(
         _ slice: XMLSlice, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
     ) throws(Failure) -> Result {
@@ -547,9 +573,17 @@ extension XMLTokenizer {
     }
 
     /// Whether a slice holds exactly the bytes of `literal` (names are compared this way, without allocating).
-    @inline(__always)
+    @inlinable
     public func matches(_ slice: XMLSlice, _ literal: StaticString) -> Bool {
-        slice.count == literal.utf8CodeUnitCount && memcmp(storage + slice.start, literal.utf8Start, slice.count) == 0
+        guard slice.count == literal.utf8CodeUnitCount else { return false }
+        let bytes = storage + slice.start
+        let expected = literal.utf8Start
+        var index = 0
+        while index < slice.count {
+            if bytes[index] != expected[index] { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The value of the attribute with a local name, `nil` when the tag has none.

@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SheetCore
 import SheetXML
 
 enum XLSXValue {
@@ -28,6 +29,30 @@ enum XLSXValue {
         while true {
             switch try xml.next() {
             case .text, .cdata: try xml.decode(xml.content, into: &bytes)
+            case .endElement where xml.depth < depth: return
+            case .endOfDocument: return
+            default: continue
+            }
+        }
+    }
+
+    /// Appends the decoded text inside the current element to a byte buffer; returns after its end tag.
+    static func appendText(of xml: XMLTokenizer, to buffer: ByteBuffer) throws(XMLError) {
+        guard !xml.isEmptyElement else {
+            try xml.next()
+            return
+        }
+        let depth = xml.depth
+        while true {
+            switch try xml.next() {
+            case .text, .cdata:
+                if xml.content.needsDecoding {
+                    var decoded: [UInt8] = []
+                    try xml.decode(xml.content, into: &decoded)
+                    buffer.append(contentsOf: decoded)
+                } else {
+                    xml.withBytes(xml.content) { buffer.append($0) }
+                }
             case .endElement where xml.depth < depth: return
             case .endOfDocument: return
             default: continue
