@@ -357,7 +357,10 @@ def main():
                  f"{platform.system()} {platform.release()}")
     vs = versions()
     lines.append("Versions: " + ", ".join(f"{k} {val}" for k, val in vs.items())
-                 + f"; bieumau at {git_rev()} ({os.path.relpath(bieumau, ROOT)})")
+                 + f"; bieumau: {os.path.relpath(bieumau, ROOT)}, built "
+                 + (datetime.datetime.fromtimestamp(os.path.getmtime(bieumau)).strftime("%Y-%m-%d %H:%M")
+                    if os.path.exists(bieumau) else "?")
+                 + f", tree at {git_rev()}")
     lines.append(f"Runs: {args.runs} per fast tool, {args.slow_runs} for openpyxl (interleaved); "
                  f"medians shown; total {elapsed:.0f} s")
     lines.append("")
