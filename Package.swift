@@ -38,11 +38,7 @@ let package = Package(
         .testTarget(name: "SheetZipTests", dependencies: ["SheetZip", "SheetTestSupport"]),
         .testTarget(name: "SheetXMLTests", dependencies: ["SheetXML", "SheetTestSupport"]),
         .testTarget(name: "SheetCSVTests", dependencies: ["SheetCSV", "SheetTestSupport"]),
-        .testTarget(
-            name: "SheetXLSXTests",
-            dependencies: ["SheetXLSX", "SheetTestSupport"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "SheetXLSXTests", dependencies: ["SheetXLSX", "SheetTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["SheetTestSupport"]),
     ]
 )

@@ -33,6 +33,25 @@ public enum TemporalKind: String, Hashable, Sendable {
     case dateTime
     /// Elapsed time, from format codes with `[h]`, `[m]` or `[s]` (ECMA-376 Part 1, §18.8.31).
     case duration
+
+    /// The kind that shows `serial` without losing part of it: a date-only format on a value with a time of day,
+    /// or a time-only format on a value of a day or more, shows as a date and time.
+    ///
+    /// ```swift
+    /// TemporalKind.date.holding(44951.75)   // .dateTime
+    /// TemporalKind.time.holding(2)          // .dateTime
+    /// ```
+    public func holding(_ serial: Double) -> TemporalKind {
+        switch self {
+        case .date:
+            let whole = abs(serial) < 9_007_199_254_740_992 && Double(Int64(serial)) == serial
+            return whole ? .date : .dateTime
+        case .time:
+            return serial >= 1 ? .dateTime : .time
+        case .dateTime, .duration:
+            return self
+        }
+    }
 }
 
 /// A calendar date and a time of day, as Excel shows them (so 1900-02-29 can occur).

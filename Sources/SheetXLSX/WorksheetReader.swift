@@ -279,7 +279,7 @@ public final class WorksheetReader {
                     throw invalidValue("the number \"\(text(bytes))\" is not valid", at: address)
                 }
                 if style > 0, style < temporalKinds.count, let kind = temporalKinds[style] {
-                    return .dateTime(ExcelDateTime(serial: number, system: dateSystem, kind: kind))
+                    return .dateTime(ExcelDateTime(serial: number, system: dateSystem, kind: kind.holding(number)))
                 }
                 return .number(number)
             case .sharedString:

@@ -71,7 +71,7 @@ public struct XLSXError: Error, CustomStringConvertible, Sendable {
         case (nil, nil): break
         }
         if let cell { place.append("cell \(cell)") }
-        if let offset, cell == nil { place.append("byte \(offset)") }
+        if let offset, cell == nil { place.append(code == .container ? "file offset \(offset)" : "byte \(offset)") }
         let location = place.joined(separator: ", ")
         return location.isEmpty ? message : "\(location): \(message)"
     }

@@ -210,7 +210,9 @@ def compare_cell(ours, theirs, error_text):
             return "number mismatch", expected, False
         return f"ours {ok} / calamine number", expected, False
     if tk in ("date", "datetime", "time", "duration"):
-        if ok == tk:
+        # A date and a date-time name the same instant when the time is midnight: calamine drops a zero time of
+        # day, we keep the kind that shows the whole value.
+        if ok == tk or {ok, tk} == {"date", "datetime"}:
             a, b = parse_ours_seconds(ours, ok), their_seconds(theirs, tk)
             if a is not None and b is not None and abs(a - b) <= 0.001 + 1e-9:
                 return None, expected, True

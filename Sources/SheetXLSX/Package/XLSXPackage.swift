@@ -6,6 +6,8 @@ import SheetZip
 final class XLSXPackage {
     let archive: ZipArchive
     let limits: XLSXLimits
+    /// Parts larger than this (uncompressed, as declared) are read ahead on a second thread.
+    static let readAheadThreshold: UInt64 = 4 << 20
 
     init(archive: ZipArchive, limits: XLSXLimits) {
         self.archive = archive
@@ -30,6 +32,10 @@ final class XLSXPackage {
         guard let entry = archive.entry(named: name) else { return nil }
         do {
             let reader = try archive.reader(for: entry)
+            // Large parts (worksheets, big string tables) are inflated on a second thread while they are parsed.
+            if entry.uncompressedSize > XLSXPackage.readAheadThreshold {
+                return XMLTokenizer(source: ReadAheadByteSource(wrapping: reader), limits: limits.xml)
+            }
             return XMLTokenizer(source: reader, limits: limits.xml)
         } catch {
             throw XLSXError.container(error, part: name)
