@@ -45,7 +45,7 @@ extension XMLTokenizer {
                     // CR LF and a lone CR both become one line feed (§2.11); in attributes, a space (§3.3.3).
                     output.append(isAttributeValue ? 0x20 : 0x0A)
                     if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-                case 0x0A, 0x09 where isAttributeValue:
+                case 0x0A where isAttributeValue, 0x09 where isAttributeValue:
                     output.append(0x20)
                 default:
                     output.append(byte)

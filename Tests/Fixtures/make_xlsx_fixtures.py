@@ -148,12 +148,32 @@ def stored_and_data_descriptor():
         ("xl/_rels/workbook.xml.rels", rels([("a", "worksheet", "worksheets/s.xml")])),
         ("xl/worksheets/s.xml", f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>streamed</t></is></c><c r="B1"><v>42</v></c></row></sheetData></worksheet>'),
     ]
+    class Unseekable:
+        """A write-only stream: zipfile then writes sizes and CRCs in data descriptors (APPNOTE 4.3.9)."""
+
+        def __init__(self, raw):
+            self.raw = raw
+
+        def write(self, data):
+            return self.raw.write(data)
+
+        def flush(self):
+            self.raw.flush()
+
+        def seekable(self):
+            return False
+
+        def tell(self):
+            raise OSError("unseekable")
+
+        def seek(self, *args):
+            raise OSError("unseekable")
+
     with open(path, "wb") as raw:
-        with zipfile.ZipFile(raw, "w") as archive:
+        with zipfile.ZipFile(Unseekable(raw), "w") as archive:
             for index, (name, text) in enumerate(parts):
                 info = zipfile.ZipInfo(name, DATE)
                 info.compress_type = zipfile.ZIP_STORED if index % 2 else zipfile.ZIP_DEFLATED
-                # Writing through open() on an unseekable-looking stream sets the data-descriptor flag.
                 with archive.open(info, "w", force_zip64=(index == 4)) as entry:
                     entry.write(text.encode())
 

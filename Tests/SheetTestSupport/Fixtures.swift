@@ -12,3 +12,8 @@ public enum TestPaths {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 }
+
+extension TestPaths {
+    /// `Tests/Fixtures/xlsx`.
+    public static let xlsxFixtures = repositoryRoot.appendingPathComponent("Tests/Fixtures/xlsx")
+}

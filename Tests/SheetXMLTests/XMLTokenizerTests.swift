@@ -72,6 +72,13 @@ struct XMLTokenizerTests {
         #expect(try trace("<a>one\r\ntwo\rthree</a>") == ["<a>", "text:one\ntwo\nthree", "</a>"])
     }
 
+    @Test func keepsLineFeedsAndTabsInTextThatAlsoHasReferences() throws {
+        // Regression: a `case 0x0A, 0x09 where …` pattern applied its condition to the tab only, turning every
+        // line feed of decoded text into a space.
+        #expect(try trace("<t>a\n\tb &amp; c</t>") == ["<t>", "text:a\n\tb & c", "</t>"])
+        #expect(try trace("<t v='a\n\tb &amp; c'/>") == ["<t v=a  b & c/>", "</t>"])
+    }
+
     @Test(arguments: [1, 2, 3, 5, 7, 13, 64, 4096])
     func givesTheSameTokensForEveryChunkSize(chunkSize: Int) throws {
         let whole = try trace(worksheetSample)
