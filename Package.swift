@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "SheetXMLTests", dependencies: ["SheetXML", "SheetTestSupport"]),
         .testTarget(name: "SheetCSVTests", dependencies: ["SheetCSV", "SheetTestSupport"]),
         .testTarget(name: "SheetXLSXTests", dependencies: ["SheetXLSX", "SheetTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["SheetTestSupport"]),
+        // Depends on the executable so that `swift test` builds it; the tests run the binary itself.
+        .testTarget(name: "CLITests", dependencies: ["bieumau", "SheetTestSupport"]),
     ]
 )
