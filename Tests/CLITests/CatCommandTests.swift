@@ -41,6 +41,17 @@ struct CatCommandTests {
         #expect(result.stderr.contains("no-such-file.xlsx"))
     }
 
+    @Test func speaksVietnameseByDefaultAndEnglishOnRequest() throws {
+        let file = "Tests/Fixtures/xlsx/bad/non-numeric-value.xlsx"
+        let vietnamese = try BieuMauBinary.run(["cat", file], environment: ["BIEUMAU_LANG": "vi"])
+        #expect(vietnamese.stderr.contains("không đọc được tệp"))
+        #expect(vietnamese.stderr.contains("ô E12"))
+        let english = try BieuMauBinary.run(["cat", file], environment: ["BIEUMAU_LANG": "en"])
+        #expect(english.stderr.contains("cannot read"))
+        #expect(english.stderr.contains("cell E12"))
+        #expect(!english.stderr.contains("không"))
+    }
+
     struct BadFile: Sendable, CustomTestStringConvertible {
         var name: String
         var mentions: [String]

@@ -25,12 +25,13 @@ public enum BieuMauBinary {
     }
 
     /// Runs `bieumau` with arguments, from the repository root, with a deadline.
-    public static func run(_ arguments: [String], timeout: Double = 30) throws -> CommandResult {
+    public static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 30) throws -> CommandResult {
         guard let binary = url else { throw RunError(message: "the bieumau binary was not found beside the tests") }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = TestPaths.repositoryRoot
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

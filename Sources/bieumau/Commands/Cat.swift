@@ -29,7 +29,7 @@ struct Cat: ParsableCommand {
 
     func run() throws {
         let reader = try WorkbookOpener.open(file)
-        guard !reader.sheets.isEmpty else { throw InputFailure(file: file, reason: "the workbook has no sheets") }
+        guard !reader.sheets.isEmpty else { throw InputFailure(file: file, vietnamese: "bảng tính không có trang nào", english: "the workbook has no sheets") }
         var index = 0
         if let sheet {
             guard let found = reader.sheetIndex(named: sheet) else {

@@ -5,15 +5,14 @@ import SheetXLSX
 struct InputFailure: Error {
     var message: String
 
-    init(file: String, reason: String) {
-        message = "không đọc được tệp (cannot read) \(file): \(reason)"
+    /// A failure described in both languages (the CLI shows the one chosen).
+    init(file: String, vietnamese: String, english: String) {
+        message = ErrorMessages.unreadable(file: file, vietnamese: vietnamese, english: english)
     }
 
-    /// From a reader error, which already names the file, part, sheet and cell.
+    /// From a reader error, which names the part, sheet, cell and offset.
     init(_ error: XLSXError, file: String) {
-        var described = error
-        described.file = nil
-        self.init(file: file, reason: described.description)
+        message = ErrorMessages.unreadable(error, file: file)
     }
 }
 
