@@ -28,11 +28,13 @@ struct BieuMau: ParsableCommand {
         } catch let failure as InputFailure {
             Diagnostics.write("bieumau: \(failure.message)")
             terminate(ExitStatus.unreadableInput)
+        } catch let failure as UsageFailure {
+            Diagnostics.write("bieumau: \(failure.message)")
+            terminate(ExitStatus.usage)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 Diagnostics.write(fullMessage(for: error))
-                Diagnostics.write("Xem (see) `bieumau --help`.")
                 terminate(ExitStatus.usage)
             }
             exit(withError: error)

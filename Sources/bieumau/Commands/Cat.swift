@@ -34,7 +34,9 @@ struct Cat: ParsableCommand {
         if let sheet {
             guard let found = reader.sheetIndex(named: sheet) else {
                 let names = reader.sheets.map { "\($0.index + 1) \"\($0.name)\"" }.joined(separator: ", ")
-                throw ValidationError("không có trang tính (no sheet) \"\(sheet)\"; các trang (sheets): \(names)")
+                throw UsageFailure(
+                    vietnamese: "\(file) không có trang tính \"\(sheet)\"; các trang là: \(names)",
+                    english: "\(file) has no sheet \"\(sheet)\"; its sheets are: \(names)")
             }
             index = found
         }

@@ -16,6 +16,15 @@ struct InputFailure: Error {
     }
 }
 
+/// A request that cannot be met as asked (a sheet the workbook does not have): exit code 2.
+struct UsageFailure: Error {
+    var message: String
+
+    init(vietnamese: String, english: String) {
+        message = Language.current == .english ? english : "\(vietnamese) (\(english))"
+    }
+}
+
 /// Opens a workbook by its content, for the formats read so far.
 enum WorkbookOpener {
     static func open(_ path: String) throws(InputFailure) -> XLSXReader {
