@@ -22,6 +22,24 @@ enum FormulaShifter {
                 index = stop
                 continue
             }
+            if byte == UInt8(ascii: "[") {
+                // A structured reference (`Table1[Col1]`) or an external book index (`[1]Sheet1!A1`): not cells.
+                var stop = index + 1
+                var depth = 1
+                while stop < bytes.count, depth > 0 {
+                    if bytes[stop] == UInt8(ascii: "[") { depth += 1 }
+                    if bytes[stop] == UInt8(ascii: "]") { depth -= 1 }
+                    stop += 1
+                }
+                output.append(contentsOf: bytes[index..<stop])
+                index = stop
+                continue
+            }
+            if isReferenceStart(bytes, at: index), let whole = parseWholeLineRange(bytes, at: index) {
+                output.append(contentsOf: shifted(whole, rows: rows, columns: columns))
+                index = whole.end
+                continue
+            }
             if isReferenceStart(bytes, at: index), let reference = parseReference(bytes, at: index) {
                 output.append(contentsOf: shifted(reference, rows: rows, columns: columns))
                 index = reference.end
@@ -104,6 +122,67 @@ enum FormulaShifter {
         if index < bytes.count, isWordByte(bytes[index]) || bytes[index] == UInt8(ascii: "(") { return nil }
         return Reference(
             columnAbsolute: columnAbsolute, column: column - 1, rowAbsolute: rowAbsolute, row: row - 1, end: index)
+    }
+
+    /// A range of whole columns (`A:C`, `$A:A`) or whole rows (`1:3`, `$1:$1`).
+    private struct WholeLineRange {
+        var isColumns: Bool
+        var first: (absolute: Bool, index: Int)
+        var last: (absolute: Bool, index: Int)
+        var end: Int
+    }
+
+    private static func parseWholeLineRange(_ bytes: [UInt8], at start: Int) -> WholeLineRange? {
+        guard let first = parseLine(bytes, at: start), first.end < bytes.count, bytes[first.end] == UInt8(ascii: ":"),
+            let last = parseLine(bytes, at: first.end + 1), last.isColumn == first.isColumn
+        else { return nil }
+        if last.end < bytes.count, isWordByte(bytes[last.end]) || bytes[last.end] == UInt8(ascii: "(") { return nil }
+        return WholeLineRange(
+            isColumns: first.isColumn, first: (first.absolute, first.index), last: (last.absolute, last.index),
+            end: last.end)
+    }
+
+    /// One end of a whole-line range: `$`? then letters only (a column) or digits only (a row).
+    private static func parseLine(_ bytes: [UInt8], at start: Int) -> (isColumn: Bool, absolute: Bool, index: Int, end: Int)? {
+        var index = start
+        let absolute = index < bytes.count && bytes[index] == UInt8(ascii: "$")
+        if absolute { index += 1 }
+        var value = 0
+        var count = 0
+        var isColumn: Bool?
+        while index < bytes.count, count < 8 {
+            var byte = bytes[index]
+            if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") { byte -= 32 }
+            if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z"), isColumn != false {
+                isColumn = true
+                value = value * 26 + Int(byte - UInt8(ascii: "A")) + 1
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), isColumn != true {
+                isColumn = false
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            } else {
+                break
+            }
+            count += 1
+            index += 1
+        }
+        guard let isColumn, value >= 1, value <= (isColumn ? CellAddress.maxColumns : CellAddress.maxRows),
+            !isColumn || count <= 3
+        else { return nil }
+        return (isColumn, absolute, value - 1, index)
+    }
+
+    private static func shifted(_ range: WholeLineRange, rows: Int, columns: Int) -> [UInt8] {
+        let offset = range.isColumns ? columns : rows
+        let limit = range.isColumns ? CellAddress.maxColumns : CellAddress.maxRows
+        var text = ""
+        for (position, end) in [range.first, range.last].enumerated() {
+            let index = end.absolute ? end.index : end.index + offset
+            guard index >= 0, index < limit else { return Array("#REF!".utf8) }
+            if position == 1 { text += ":" }
+            if end.absolute { text += "$" }
+            text += range.isColumns ? CellAddress.columnName(index) : String(index + 1)
+        }
+        return Array(text.utf8)
     }
 
     private static func shifted(_ reference: Reference, rows: Int, columns: Int) -> [UInt8] {
