@@ -116,7 +116,7 @@ private struct DigitWriter {
     }
 
     /// Writes a non-negative `value` zero-padded to exactly `digits` digits (the caller knows it fits).
-    mutating func write(_ value: Int, digits: Int) {
+    mutating func write<Value: BinaryInteger>(_ value: Value, digits: Int) {
         var rest = value
         var index = count + digits - 1
         while index >= count {
@@ -135,14 +135,7 @@ private struct DigitWriter {
             digits += 1
             power = power.multipliedReportingOverflow(by: 10).partialValue
         }
-        var rest = value
-        var index = count + digits - 1
-        while index >= count {
-            buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
-            index -= 1
-        }
-        count += digits
+        write(value, digits: digits)
     }
 
     /// Writes milliseconds `1...999` as a decimal fraction without trailing zeros: 500 → `5`, 1 → `001`.

@@ -99,15 +99,7 @@ final class EntryDecoder {
             return 0
         }
         let count = Int(min(UInt64(capacity), remaining))
-        let got = try storage.read(
-            at: inputOffset, into: UnsafeMutableRawBufferPointer(start: output, count: count), entry: entry.name)
-        guard got == count else {
-            throw error(
-                .truncated, "the file ends inside the entry's data — it was cut short; copy or download it again",
-                offset: inputOffset + UInt64(got))
-        }
-        inputOffset += UInt64(count)
-        inputRemaining -= UInt64(count)
+        try readInput(into: UnsafeMutableRawBufferPointer(start: output, count: count))
         try account(output, count)
         if produced == entry.uncompressedSize { try finish() }
         return count
@@ -163,18 +155,22 @@ final class EntryDecoder {
         return written
     }
 
-    /// Reads the next chunk of compressed data into the input buffer and hands it to zlib.
-    private func refill(_ stream: UnsafeMutablePointer<z_stream>) throws(ZipError) {
-        let count = Int(min(UInt64(input.count), inputRemaining))
-        let chunk = UnsafeMutableRawBufferPointer(rebasing: input[0 ..< count])
-        let got = try storage.read(at: inputOffset, into: chunk, entry: entry.name)
-        guard got == count else {
+    /// Reads exactly `buffer.count` bytes of the entry's data from the archive and moves past them.
+    private func readInput(into buffer: UnsafeMutableRawBufferPointer) throws(ZipError) {
+        let got = try storage.read(at: inputOffset, into: buffer, entry: entry.name)
+        guard got == buffer.count else {
             throw error(
                 .truncated, "the file ends inside the entry's data — it was cut short; copy or download it again",
                 offset: inputOffset + UInt64(got))
         }
-        inputOffset += UInt64(count)
-        inputRemaining -= UInt64(count)
+        inputOffset += UInt64(buffer.count)
+        inputRemaining -= UInt64(buffer.count)
+    }
+
+    /// Reads the next chunk of compressed data into the input buffer and hands it to zlib.
+    private func refill(_ stream: UnsafeMutablePointer<z_stream>) throws(ZipError) {
+        let count = Int(min(UInt64(input.count), inputRemaining))
+        try readInput(into: UnsafeMutableRawBufferPointer(rebasing: input[0 ..< count]))
         stream.pointee.next_in = input.baseAddress?.assumingMemoryBound(to: Bytef.self)
         stream.pointee.avail_in = uInt(count)
     }
