@@ -136,7 +136,11 @@ enum FormulaShifter {
         guard let first = parseLine(bytes, at: start), first.end < bytes.count, bytes[first.end] == UInt8(ascii: ":"),
             let last = parseLine(bytes, at: first.end + 1), last.isColumn == first.isColumn
         else { return nil }
-        if last.end < bytes.count, isWordByte(bytes[last.end]) || bytes[last.end] == UInt8(ascii: "(") { return nil }
+        if last.end < bytes.count {
+            let next = bytes[last.end]
+            // `Jan:Mar!B2` is a 3-D reference: the two ends are sheet names, not columns.
+            if isWordByte(next) || next == UInt8(ascii: "(") || next == UInt8(ascii: "!") { return nil }
+        }
         return WholeLineRange(
             isColumns: first.isColumn, first: (first.absolute, first.index), last: (last.absolute, last.index),
             end: last.end)
