@@ -290,9 +290,7 @@ public final class WorksheetReader {
                 }
                 return value
             case .formulaString, .inlineString:
-                var unescaped = Array(bytes)
-                XLSXValue.unescapeXstring(&unescaped)  // rare: most strings carry no _xHHHH_ escape
-                return .string(String(decoding: unescaped, as: UTF8.self))
+                return .string(XLSXValue.xstring(bytes))
             case .boolean:
                 switch text(bytes) {
                 case "1", "true": return .boolean(true)

@@ -8,13 +8,14 @@ import SheetXML
 
 /// Reads one string item; the tokenizer must be on its start tag, and is left on its end tag.
 struct StringItemReader {
-    private var bytes: [UInt8] = []
+    /// Text outside runs.
+    private let bytes = ByteBuffer(capacity: 256)
+    /// The text of the run being read.
+    private let runText = ByteBuffer(capacity: 256)
     private var runs: [TextRun] = []
 
-    init() { bytes.reserveCapacity(256) }
-
     mutating func read(_ xml: XMLTokenizer) throws(XMLError) -> CellValue {
-        bytes.removeAll(keepingCapacity: true)
+        bytes.removeAll()
         runs.removeAll(keepingCapacity: true)
         guard !xml.isEmptyElement else {
             try xml.next()
@@ -25,7 +26,7 @@ struct StringItemReader {
             switch try xml.next() {
             case .startElement:
                 if xml.matches(xml.localName, "t") {
-                    try XLSXValue.appendText(of: xml, to: &bytes)
+                    try XLSXValue.appendText(of: xml, to: bytes)
                 } else if xml.matches(xml.localName, "r") {
                     try readRun(xml)
                 } else {
@@ -43,7 +44,7 @@ struct StringItemReader {
 
     private mutating func readRun(_ xml: XMLTokenizer) throws(XMLError) {
         var fontName: String?
-        var text: [UInt8] = []
+        runText.removeAll()
         let depth = xml.depth
         guard !xml.isEmptyElement else {
             try xml.next()
@@ -54,16 +55,14 @@ struct StringItemReader {
             case .startElement where xml.matches(xml.localName, "rFont"):
                 fontName = try xml.attribute("val").map { (value) throws(XMLError) in try xml.string(value) }
             case .startElement where xml.matches(xml.localName, "t"):
-                try XLSXValue.appendText(of: xml, to: &text)
+                try XLSXValue.appendText(of: xml, to: runText)
             case .endElement where xml.depth < depth, .endOfDocument:
-                XLSXValue.unescapeXstring(&text)
                 if !bytes.isEmpty {
                     // Text before the first run belongs to a run of the cell's own font.
-                    XLSXValue.unescapeXstring(&bytes)
-                    runs.append(TextRun(text: String(decoding: bytes, as: UTF8.self)))
-                    bytes.removeAll(keepingCapacity: true)
+                    runs.append(TextRun(text: XLSXValue.xstring(bytes.bytes)))
+                    bytes.removeAll()
                 }
-                runs.append(TextRun(text: String(decoding: text, as: UTF8.self), fontName: fontName))
+                runs.append(TextRun(text: XLSXValue.xstring(runText.bytes), fontName: fontName))
                 return
             default:
                 continue
@@ -72,9 +71,9 @@ struct StringItemReader {
     }
 
     private mutating func finish() -> CellValue {
-        XLSXValue.unescapeXstring(&bytes)
-        if runs.isEmpty { return .string(String(decoding: bytes, as: UTF8.self)) }
-        if !bytes.isEmpty { runs.append(TextRun(text: String(decoding: bytes, as: UTF8.self))) }
+        let text = XLSXValue.xstring(bytes.bytes)
+        if runs.isEmpty { return .string(text) }
+        if !bytes.isEmpty { runs.append(TextRun(text: text)) }
         return .richText(RichText(runs: runs))
     }
 }

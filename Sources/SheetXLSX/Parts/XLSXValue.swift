@@ -14,26 +14,9 @@ enum XLSXValue {
 
     /// The text inside the current element (which must be a start tag), nested elements' text included.
     static func text(of xml: XMLTokenizer) throws(XMLError) -> String {
-        var bytes: [UInt8] = []
-        try appendText(of: xml, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends the decoded text inside the current element to `bytes`; returns after its end tag.
-    static func appendText(of xml: XMLTokenizer, to bytes: inout [UInt8]) throws(XMLError) {
-        guard !xml.isEmptyElement else {
-            try xml.next()
-            return
-        }
-        let depth = xml.depth
-        while true {
-            switch try xml.next() {
-            case .text, .cdata: try xml.decode(xml.content, into: &bytes)
-            case .endElement where xml.depth < depth: return
-            case .endOfDocument: return
-            default: continue
-            }
-        }
+        let buffer = ByteBuffer()
+        try appendText(of: xml, to: buffer)
+        return String(decoding: buffer.bytes, as: UTF8.self)
     }
 
     /// Appends the decoded text inside the current element to a byte buffer; returns after its end tag.
@@ -166,6 +149,14 @@ enum XLSXValue {
             guard let end, end - UnsafeMutablePointer(mutating: buffer.baseAddress!) == bytes.count else { return nil }
             return value
         }
+    }
+
+    /// The string a cell or string item holds: UTF-8 with its `_xHHHH_` escapes resolved.
+    static func xstring(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.count >= 7, bytes.contains(UInt8(ascii: "_")) else { return String(decoding: bytes, as: UTF8.self) }
+        var escaped = Array(bytes)
+        unescapeXstring(&escaped)
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     /// Replaces `_xHHHH_` escapes by the character they stand for; `_x005F_` is a literal underscore.
