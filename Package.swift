@@ -13,7 +13,7 @@ let package = Package(
         .library(name: "SheetXLSX", targets: ["SheetXLSX"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         .systemLibrary(

@@ -1,11 +1,12 @@
+import SheetCore
+
 // RFC 4180 CSV out: fields separated by commas, records by line feeds (LF, as Unix tools expect), a field
 // quoted only when it holds a comma, a quote, CR or LF, with quotes doubled inside.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
-import SheetCore
 
 /// Writes CSV records to a file descriptor through one reused buffer.
 ///
@@ -111,7 +112,8 @@ public final class CSVWriter {
 
     private func appendQuotedIfNeeded(_ bytes: UnsafeBufferPointer<UInt8>) {
         var needsQuotes = false
-        for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+        for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+        {
             needsQuotes = true
             break
         }

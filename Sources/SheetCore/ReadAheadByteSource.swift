@@ -7,9 +7,9 @@
 // Memory is bounded by `chunkCount × chunkSize`. An error from the source is handed to the consumer in order,
 // after the bytes that preceded it.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A `ByteSource` that reads its source ahead on a background thread.
@@ -78,11 +78,13 @@ private final class ReadAheadRing: @unchecked Sendable {
     func start() {
         let context = Unmanaged.passRetained(self).toOpaque()
         var handle = pthread_t()
-        let started = pthread_create(&handle, nil, { context in
-            let ring = Unmanaged<ReadAheadRing>.fromOpaque(context!).takeRetainedValue()
-            ring.produce()
-            return nil
-        }, context)
+        let started = pthread_create(
+            &handle, nil,
+            { context in
+                let ring = Unmanaged<ReadAheadRing>.fromOpaque(context!).takeRetainedValue()
+                ring.produce()
+                return nil
+            }, context)
         if started == 0 {
             thread = handle
         } else {

@@ -5,7 +5,10 @@ public struct Workbook: Sendable {
     public var styles: Styles
     public var dateSystem: DateSystem
 
-    public init(sheets: [Worksheet], definedNames: [DefinedName] = [], styles: Styles = Styles(), dateSystem: DateSystem = .from1900) {
+    public init(
+        sheets: [Worksheet], definedNames: [DefinedName] = [], styles: Styles = Styles(),
+        dateSystem: DateSystem = .from1900
+    ) {
         self.sheets = sheets
         self.definedNames = definedNames
         self.styles = styles

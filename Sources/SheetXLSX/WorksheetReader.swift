@@ -273,38 +273,38 @@ public final class WorksheetReader {
     private func convert(type: CellType, style: Int, at address: CellAddress) throws -> CellValue {
         let bytes = valueBytes.bytes
         switch type {
-            case .number:
-                guard let number = XLSXValue.double(bytes) else {
-                    if bytes.isEmpty { return .empty }
-                    throw invalidValue("the number \"\(text(bytes))\" is not valid", at: address)
-                }
-                if style > 0, style < temporalKinds.count, let kind = temporalKinds[style] {
-                    return .dateTime(ExcelDateTime(serial: number, system: dateSystem, kind: kind.holding(number)))
-                }
-                return .number(number)
-            case .sharedString:
-                guard let index = XLSXValue.integer(bytes), let value = sharedStrings[index] else {
-                    throw invalidValue(
-                        "the shared string index \"\(text(bytes))\" is outside the table of \(sharedStrings.count)",
-                        at: address)
-                }
-                return value
-            case .formulaString, .inlineString:
-                return .string(XLSXValue.xstring(bytes))
-            case .boolean:
-                switch text(bytes) {
-                case "1", "true": return .boolean(true)
-                case "0", "false": return .boolean(false)
-                default: throw invalidValue("the boolean \"\(text(bytes))\" is not 0 or 1", at: address)
-                }
-            case .error:
-                return CellError(text: text(bytes)).map(CellValue.error) ?? .string(text(bytes))
-            case .date:
-                guard let date = ISODate.parse(text(bytes), system: dateSystem) else {
-                    throw invalidValue("the date \"\(text(bytes))\" is not ISO 8601", at: address)
-                }
-                return .dateTime(date)
+        case .number:
+            guard let number = XLSXValue.double(bytes) else {
+                if bytes.isEmpty { return .empty }
+                throw invalidValue("the number \"\(text(bytes))\" is not valid", at: address)
             }
+            if style >= 0, style < temporalKinds.count, let kind = temporalKinds[style] {
+                return .dateTime(ExcelDateTime(serial: number, system: dateSystem, kind: kind.holding(number)))
+            }
+            return .number(number)
+        case .sharedString:
+            guard let index = XLSXValue.integer(bytes), let value = sharedStrings[index] else {
+                throw invalidValue(
+                    "the shared string index \"\(text(bytes))\" is outside the table of \(sharedStrings.count)",
+                    at: address)
+            }
+            return value
+        case .formulaString, .inlineString:
+            return .string(XLSXValue.xstring(bytes))
+        case .boolean:
+            switch text(bytes) {
+            case "1", "true": return .boolean(true)
+            case "0", "false": return .boolean(false)
+            default: throw invalidValue("the boolean \"\(text(bytes))\" is not 0 or 1", at: address)
+            }
+        case .error:
+            return CellError(text: text(bytes)).map(CellValue.error) ?? .string(text(bytes))
+        case .date:
+            guard let date = ISODate.parse(text(bytes), system: dateSystem) else {
+                throw invalidValue("the date \"\(text(bytes))\" is not ISO 8601", at: address)
+            }
+            return .dateTime(date)
+        }
     }
 
     // MARK: Helpers

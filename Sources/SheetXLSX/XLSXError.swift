@@ -65,9 +65,9 @@ public struct XLSXError: Error, CustomStringConvertible, Sendable {
         var place: [String] = []
         if let file { place.append(file) }
         switch (sheet, part) {
-        case let (sheet?, part?): place.append("sheet \"\(sheet)\" (\(part))")
-        case let (sheet?, nil): place.append("sheet \"\(sheet)\"")
-        case let (nil, part?): place.append(part)
+        case (let sheet?, let part?): place.append("sheet \"\(sheet)\" (\(part))")
+        case (let sheet?, nil): place.append("sheet \"\(sheet)\"")
+        case (nil, let part?): place.append(part)
         case (nil, nil): break
         }
         if let cell { place.append("cell \(cell)") }

@@ -125,7 +125,8 @@ public final class XLSXReader {
     /// - Throws: ``XLSXError`` when there is no such sheet or its part is missing or unreadable.
     public func rows(ofSheet index: Int) throws(XLSXError) -> WorksheetReader {
         guard sheets.indices.contains(index) else {
-            var error = XLSXError(.noSuchSheet, "the workbook has \(sheets.count) sheets; there is no sheet \(index + 1)")
+            var error = XLSXError(
+                .noSuchSheet, "the workbook has \(sheets.count) sheets; there is no sheet \(index + 1)")
             error.file = file
             throw error
         }
@@ -137,7 +138,8 @@ public final class XLSXReader {
                     sheet: sheet.name)
             }
             guard package.hasPart(part) else {
-                throw XLSXError(.missingPart, "the sheet's part is missing from the package", part: part, sheet: sheet.name)
+                throw XLSXError(
+                    .missingPart, "the sheet's part is missing from the package", part: part, sheet: sheet.name)
             }
             let xml = try package.tokenizer(forPart: part)
             return WorksheetReader(

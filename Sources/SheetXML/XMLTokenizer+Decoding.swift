@@ -2,9 +2,9 @@
 // line-end normalisation (§2.11) and attribute-value normalisation (§3.3.3). No other entity exists for us:
 // DTDs are skipped, so `&name;` for any other name is an error rather than an expansion.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension XMLTokenizer {
@@ -106,7 +106,8 @@ extension XMLTokenizer {
             }
             value = value * radix + digit
         }
-        let legal = value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
+        let legal =
+            value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
             || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
         return legal ? Unicode.Scalar(value) : nil
     }

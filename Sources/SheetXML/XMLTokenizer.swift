@@ -1,3 +1,5 @@
+import SheetCore
+
 // A pull tokenizer for XML 1.0 (W3C REC-xml, 5th edition) over bytes.
 //
 // The document arrives in chunks from a `ByteSource` into one buffer that the tokenizer owns:
@@ -10,11 +12,10 @@
 // caller asks (`string(_:)`). A DOCTYPE is skipped whole: no entity is ever defined, expanded or fetched,
 // so entity bombs and external entities cannot happen; a reference to an undeclared entity is an error.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
-import SheetCore
 
 /// What the tokenizer has just read.
 public enum XMLTokenKind: Sendable, Equatable {
@@ -203,7 +204,8 @@ public final class XMLTokenizer {
                 end = 0
                 if try !readMore() {
                     if openCount > 0 {
-                        throw XMLError(.unexpectedEnd, "the document ends inside <\(openElementName())>", offset: offset)
+                        throw XMLError(
+                            .unexpectedEnd, "the document ends inside <\(openElementName())>", offset: offset)
                     }
                     kind = .endOfDocument
                     return kind
@@ -215,7 +217,10 @@ public final class XMLTokenizer {
                 if position == end { continue }
             }
             tokenOffset = offset
-            if let token = try scanToken() { kind = token; return token }
+            if let token = try scanToken() {
+                kind = token
+                return token
+            }
             // A DOCTYPE was skipped, or the token was incomplete and more bytes were read: look again.
         }
     }
@@ -274,11 +279,13 @@ public final class XMLTokenizer {
         }
         setName(start: start + 2, end: nameEnd)
         guard openCount > 0 else {
-            throw XMLError(.mismatchedTag, "an end tag </\(text(name))> with no open element", offset: discarded + start)
+            throw XMLError(
+                .mismatchedTag, "an end tag </\(text(name))> with no open element", offset: discarded + start)
         }
         let openFrom = openCount > 1 ? openNameEnds[openCount - 2] : 0
         let openLength = openNameEnds[openCount - 1] - openFrom
-        guard openLength == name.count, equalBytes(openNames.bytes.baseAddress! + openFrom, storage + name.start, openLength)
+        guard openLength == name.count,
+            equalBytes(openNames.bytes.baseAddress! + openFrom, storage + name.start, openLength)
         else {
             throw XMLError(
                 .mismatchedTag, "</\(text(name))> closes <\(openElementName())>", offset: discarded + start)
@@ -486,7 +493,8 @@ public final class XMLTokenizer {
 
     private func skipByteOrderMark() throws(XMLError) {
         while end - position < 3, !sourceIsExhausted { _ = try readMore() }
-        if end - position >= 3, storage[position] == 0xEF, storage[position + 1] == 0xBB, storage[position + 2] == 0xBF {
+        if end - position >= 3, storage[position] == 0xEF, storage[position + 1] == 0xBB, storage[position + 2] == 0xBF
+        {
             position += 3
         } else if end - position >= 2,
             (storage[position] == 0xFE && storage[position + 1] == 0xFF)
@@ -543,7 +551,8 @@ public final class XMLTokenizer {
     private func openElementName() -> String {
         guard openCount > 0 else { return "" }
         let from = openCount > 1 ? openNameEnds[openCount - 2] : 0
-        return String(decoding: UnsafeBufferPointer(rebasing: openNames.bytes[from..<openNameEnds[openCount - 1]]), as: UTF8.self)
+        return String(
+            decoding: UnsafeBufferPointer(rebasing: openNames.bytes[from..<openNameEnds[openCount - 1]]), as: UTF8.self)
     }
 
     // MARK: Byte scanning

@@ -73,7 +73,7 @@ extension CentralDirectory {
         let parsed = bytes.withUnsafeBytes { raw in
             Result { () throws(ZipError) in
                 var reader = ByteReader(raw)
-                for index in 0 ..< Int(end.entryCount) {
+                for index in 0..<Int(end.entryCount) {
                     let entry = try readRecord(
                         &reader, index: index, directoryStart: start, prepended: prepended, limits: limits,
                         path: path)
@@ -93,7 +93,8 @@ extension CentralDirectory {
         let path = storage.path
         guard storage.size >= UInt64(ZipFormat.endOfCentralDirectorySize) else {
             throw ZipError(
-                .notAZip, "the file is too short to be a ZIP archive (\(storage.size) bytes); an .xlsx file is a ZIP "
+                .notAZip,
+                "the file is too short to be a ZIP archive (\(storage.size) bytes); an .xlsx file is a ZIP "
                     + "package", path: path)
         }
         let span = min(storage.size, UInt64(ZipFormat.endOfCentralDirectorySearchSpan))
@@ -112,24 +113,26 @@ extension CentralDirectory {
                     let commentLength = reader.getUInt16LE(at: index + 20)
                 {
                     let recordEnd = index + fixed + Int(commentLength)
-                    if recordEnd == raw.count { return (index, Array(raw[index ..< index + fixed])) }
+                    if recordEnd == raw.count { return (index, Array(raw[index..<index + fixed])) }
                     if recordEnd < raw.count, fallback == nil { fallback = index }
                 }
                 index -= 1
             }
             guard let fallback else { return nil }
-            return (fallback, Array(raw[fallback ..< fallback + fixed]))
+            return (fallback, Array(raw[fallback..<fallback + fixed]))
         }
         guard let found else {
             let head = try storage.readExactly(at: 0, count: 4, what: "first local header")
             let signature = head.withUnsafeBytes { ByteReader($0).getUInt32LE(at: 0) }
             if signature == ZipFormat.localFileHeader {
                 throw ZipError(
-                    .truncated, "the file starts like a ZIP archive but its end of central directory record is "
+                    .truncated,
+                    "the file starts like a ZIP archive but its end of central directory record is "
                         + "missing — it was cut short; copy or download it again", path: path)
             }
             throw ZipError(
-                .notAZip, "no end of central directory record — this is not a ZIP archive (an .xlsx file is one), or "
+                .notAZip,
+                "no end of central directory record — this is not a ZIP archive (an .xlsx file is one), or "
                     + "its end was cut off", path: path)
         }
 
@@ -161,7 +164,8 @@ extension CentralDirectory {
         let locatorSize = UInt64(ZipFormat.zip64LocatorSize)
         let recordSize = UInt64(ZipFormat.zip64EndOfCentralDirectorySize)
         let missing = ZipError(
-            .corruptCentralDirectory, "the end record needs a ZIP64 end record (APPNOTE 4.3.14) that is missing or "
+            .corruptCentralDirectory,
+            "the end record needs a ZIP64 end record (APPNOTE 4.3.14) that is missing or "
                 + "damaged — the file is damaged", path: path, offset: Int(clamping: endPosition))
 
         guard endPosition >= locatorSize else {
@@ -216,14 +220,16 @@ extension CentralDirectory {
         }
 
         guard let header = reader.readBytes(count: ZipFormat.centralDirectoryFileHeaderSize) else {
-            throw corrupt("central directory record #\(index + 1) runs past the end of the directory — the file "
-                + "is damaged")
+            throw corrupt(
+                "central directory record #\(index + 1) runs past the end of the directory — the file "
+                    + "is damaged")
         }
         let fields = ByteReader(header)
         guard fields.getUInt32LE(at: 0) == ZipFormat.centralDirectoryFileHeader else {
             let found = ZipError.hex(fields.getUInt32LE(at: 0) ?? 0)
-            throw corrupt("central directory record #\(index + 1) has no signature (found \(found)) — the file is "
-                + "damaged")
+            throw corrupt(
+                "central directory record #\(index + 1) has no signature (found \(found)) — the file is "
+                    + "damaged")
         }
         // The header is 46 bytes long, so every get below succeeds; `?? 0` only avoids force-unwraps.
         let flags = fields.getUInt16LE(at: 8) ?? 0
@@ -245,12 +251,14 @@ extension CentralDirectory {
         guard let nameBytes = reader.readBytes(count: nameLength), let extra = reader.readBytes(count: extraLength),
             reader.moveReaderIndex(forwardBy: commentLength)
         else {
-            throw corrupt("central directory record #\(index + 1) runs past the end of the directory — the file "
-                + "is damaged")
+            throw corrupt(
+                "central directory record #\(index + 1) runs past the end of the directory — the file "
+                    + "is damaged")
         }
 
         let isUTF8 = flags & ZipFormat.flagUTF8 != 0
-        let name = unicodePathName(extra: extra, rawName: nameBytes)
+        let name =
+            unicodePathName(extra: extra, rawName: nameBytes)
             ?? ZipNameDecoding.decode(nameBytes, isUTF8: isUTF8)
 
         // ZIP64 extended information (APPNOTE 4.5.3): only the fields whose 32-bit value is 0xFFFFFFFF, in order.
@@ -260,8 +268,9 @@ extension CentralDirectory {
         let sentinel = ZipFormat.zip64Sentinel32
         if uncompressed32 == sentinel || compressed32 == sentinel || offset32 == sentinel {
             guard var zip64 = extraField(ZipFormat.extraZip64, in: extra) else {
-                throw corrupt("the entry's sizes or offset need a ZIP64 extra field (APPNOTE 4.5.3) that is missing "
-                    + "— the file is damaged", entry: name)
+                throw corrupt(
+                    "the entry's sizes or offset need a ZIP64 extra field (APPNOTE 4.5.3) that is missing "
+                        + "— the file is damaged", entry: name)
             }
             let short = corrupt("the entry's ZIP64 extra field is too short — the file is damaged", entry: name)
             if uncompressed32 == sentinel {
@@ -282,8 +291,9 @@ extension CentralDirectory {
             let dataEstimate = headerOffset.adding(UInt64(ZipFormat.localFileHeaderSize + nameLength)),
             let dataEnd = dataEstimate.adding(compressed), dataEnd <= directoryStart
         else {
-            throw corrupt("the entry's data (local header at \(offset), \(compressed) bytes) does not fit before the "
-                + "central directory — the file is damaged or was cut short", entry: name)
+            throw corrupt(
+                "the entry's data (local header at \(offset), \(compressed) bytes) does not fit before the "
+                    + "central directory — the file is damaged or was cut short", entry: name)
         }
         return ZipEntry(
             name: name, compressedSize: compressed, uncompressedSize: uncompressed, crc32: crc, method: method,
@@ -308,8 +318,10 @@ extension CentralDirectory {
             let version = field.readInteger(as: UInt8.self), version == 1, let nameCRC = field.readUInt32LE(),
             let utf8 = field.readBytes(count: field.readableBytes)
         else { return nil }
-        let computed = UInt32(truncatingIfNeeded: crc32(0, rawName.baseAddress?.assumingMemoryBound(to: UInt8.self),
-            uInt(rawName.count)))
+        let computed = UInt32(
+            truncatingIfNeeded: crc32(
+                0, rawName.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                uInt(rawName.count)))
         guard computed == nameCRC else { return nil }
         return String(decoding: utf8, as: UTF8.self)
     }

@@ -131,7 +131,8 @@ final class EntryDecoder {
                 if inputRemaining > 0 { continue }
                 if stream.pointee.avail_out < room { break }  // hand out what we have; the next call throws
                 throw error(
-                    .corruptDeflateData, "the compressed data ends before the deflate stream does — the file is "
+                    .corruptDeflateData,
+                    "the compressed data ends before the deflate stream does — the file is "
                         + "damaged or was cut short", offset: inputOffset)
             }
             let detail = stream.pointee.msg.map { String(cString: $0) } ?? "status \(status)"
@@ -147,7 +148,8 @@ final class EntryDecoder {
             produced > (consumed.multiplied(by: limits.maxCompressionRatio) ?? .max)
         {
             throw error(
-                .limitExceeded, "the entry inflates \(consumed) compressed bytes to more than \(produced), a ratio "
+                .limitExceeded,
+                "the entry inflates \(consumed) compressed bytes to more than \(produced), a ratio "
                     + "above the limit of \(limits.maxCompressionRatio) (ZipLimits.maxCompressionRatio) — likely a "
                     + "zip bomb", offset: inputOffset)
         }
@@ -170,7 +172,7 @@ final class EntryDecoder {
     /// Reads the next chunk of compressed data into the input buffer and hands it to zlib.
     private func refill(_ stream: UnsafeMutablePointer<z_stream>) throws(ZipError) {
         let count = Int(min(UInt64(input.count), inputRemaining))
-        try readInput(into: UnsafeMutableRawBufferPointer(rebasing: input[0 ..< count]))
+        try readInput(into: UnsafeMutableRawBufferPointer(rebasing: input[0..<count]))
         stream.pointee.next_in = input.baseAddress?.assumingMemoryBound(to: Bytef.self)
         stream.pointee.avail_in = uInt(count)
     }
@@ -185,17 +187,20 @@ final class EntryDecoder {
         storage.totalProduced = storage.totalProduced.adding(UInt64(count)) ?? .max
         guard produced <= entry.uncompressedSize else {
             throw error(
-                .sizeMismatch, "the entry inflates to more than the \(entry.uncompressedSize) bytes the archive "
+                .sizeMismatch,
+                "the entry inflates to more than the \(entry.uncompressedSize) bytes the archive "
                     + "records — the file is damaged or built to attack unzip tools", offset: inputOffset)
         }
         guard produced <= limits.maxEntrySize else {
             throw error(
-                .limitExceeded, "the entry produced more than the limit of \(limits.maxEntrySize) bytes "
+                .limitExceeded,
+                "the entry produced more than the limit of \(limits.maxEntrySize) bytes "
                     + "(ZipLimits.maxEntrySize)", offset: inputOffset)
         }
         guard storage.totalProduced <= limits.maxTotalSize else {
             throw error(
-                .limitExceeded, "the archive produced more than the limit of \(limits.maxTotalSize) bytes in total "
+                .limitExceeded,
+                "the archive produced more than the limit of \(limits.maxTotalSize) bytes in total "
                     + "(ZipLimits.maxTotalSize)", offset: inputOffset)
         }
     }
@@ -205,13 +210,15 @@ final class EntryDecoder {
         finished = true
         guard produced == entry.uncompressedSize else {
             throw error(
-                .sizeMismatch, "the entry holds \(produced) bytes, the archive records \(entry.uncompressedSize) — "
+                .sizeMismatch,
+                "the entry holds \(produced) bytes, the archive records \(entry.uncompressedSize) — "
                     + "the file is damaged", offset: inputOffset)
         }
         let computed = UInt32(truncatingIfNeeded: crc)
         guard computed == entry.crc32 else {
             throw error(
-                .crcMismatch, "CRC-32 mismatch (stored \(ZipError.hex(entry.crc32)), computed "
+                .crcMismatch,
+                "CRC-32 mismatch (stored \(ZipError.hex(entry.crc32)), computed "
                     + "\(ZipError.hex(computed))) — the file is damaged; ask the sender for a fresh copy",
                 offset: dataStart)
         }

@@ -120,7 +120,8 @@ public final class ZipArchive {
         if let failure { throw failure }
         guard bytes.count == count else {
             throw ZipError(
-                .sizeMismatch, "the entry holds \(bytes.count) bytes, the archive records \(count) — the file is "
+                .sizeMismatch,
+                "the entry holds \(bytes.count) bytes, the archive records \(count) — the file is "
                     + "damaged", path: path, entry: entry.name)
         }
         return bytes

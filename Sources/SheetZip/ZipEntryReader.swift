@@ -103,7 +103,8 @@ public struct ZipEntryReader: ByteSource {
         let fixed = ZipFormat.localFileHeaderSize
         guard let headerEnd = entry.localHeaderOffset.adding(UInt64(fixed)), headerEnd <= dataLimit else {
             throw ZipError(
-                .corruptLocalHeader, "the entry's local header offset lies past the entries' area — the file is "
+                .corruptLocalHeader,
+                "the entry's local header offset lies past the entries' area — the file is "
                     + "damaged", path: path, entry: name, offset: headerOffset)
         }
         let header = try storage.readExactly(
@@ -118,13 +119,15 @@ public struct ZipEntryReader: ByteSource {
         guard let lengths, lengths.signature == ZipFormat.localFileHeader else {
             let found = ZipError.hex(lengths?.signature ?? 0)
             throw ZipError(
-                .corruptLocalHeader, "no local header where the central directory says (found \(found) instead of "
+                .corruptLocalHeader,
+                "no local header where the central directory says (found \(found) instead of "
                     + "504B0304) — the file is damaged", path: path, entry: name, offset: headerOffset)
         }
         let dataStart = headerEnd + UInt64(lengths.name) + UInt64(lengths.extra)  // ≤ dataLimit + 128 KiB
         guard let dataEnd = dataStart.adding(entry.compressedSize), dataEnd <= dataLimit else {
             throw ZipError(
-                .corruptLocalHeader, "the entry's data (\(entry.compressedSize) bytes from offset \(dataStart)) runs "
+                .corruptLocalHeader,
+                "the entry's data (\(entry.compressedSize) bytes from offset \(dataStart)) runs "
                     + "into the central directory — the file is damaged", path: path, entry: name,
                 offset: headerOffset)
         }

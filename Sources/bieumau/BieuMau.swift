@@ -1,7 +1,7 @@
 import ArgumentParser
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `bieumau`: read, check, consolidate and convert the poverty-reduction reporting forms (DESIGN §5).
@@ -11,7 +11,8 @@ import Glibc
 struct BieuMau: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bieumau",
-        abstract: "Đọc, kiểm tra và tổng hợp biểu mẫu báo cáo giảm nghèo. (Read, check and consolidate poverty-reduction reporting forms.)",
+        abstract:
+            "Đọc, kiểm tra và tổng hợp biểu mẫu báo cáo giảm nghèo. (Read, check and consolidate poverty-reduction reporting forms.)",
         discussion: """
             Mã thoát (exit codes): 0 thành công (ok) · 1 có lỗi trong dữ liệu (findings of severity error) · \
             2 sai cú pháp lệnh (usage) · 3 không đọc được tệp đầu vào (an input could not be read).

@@ -10,13 +10,17 @@ struct CatCommandTests {
         let result = try BieuMauBinary.run(["cat", everything])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
-        #expect(Snapshot.matches(result.output, snapshot: TestPaths.xlsxFixtures.appendingPathComponent("everything.cat.csv")))
+        #expect(
+            Snapshot.matches(
+                result.output, snapshot: TestPaths.xlsxFixtures.appendingPathComponent("everything.cat.csv")))
     }
 
     @Test func everyLineHasTheSameNumberOfFields() throws {
         let lines = try BieuMauBinary.run(["cat", everything]).output.split(separator: "\n")
         // The fixture has no quoted commas on these lines except A2's multi-line field, which is skipped here.
-        let counts = lines.filter { !$0.contains("\"") }.map { $0.split(separator: ",", omittingEmptySubsequences: false).count }
+        let counts = lines.filter { !$0.contains("\"") }.map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).count
+        }
         #expect(Set(counts) == [6])
     }
 

@@ -119,9 +119,12 @@ struct CSVWriterTests {
         let output = try written(bufferSize: bufferSize) { csv in
             for index in 0..<100_000 {
                 let text = index % 7 == 0 ? "Thôn \(index), \"Ia\"" : "Thôn \(index)"
-                try csv.writeRecord([.number(Double(index)), .string(text), .boolean(index % 2 == 0), .number(Double(index) / 8)])
+                try csv.writeRecord([
+                    .number(Double(index)), .string(text), .boolean(index % 2 == 0), .number(Double(index) / 8),
+                ])
                 let field = index % 7 == 0 ? "\"Thôn \(index), \"\"Ia\"\"\"" : "Thôn \(index)"
-                expected += "\(index),\(field),\(index % 2 == 0 ? "TRUE" : "FALSE"),\(NumberText.text(Double(index) / 8))\n"
+                expected +=
+                    "\(index),\(field),\(index % 2 == 0 ? "TRUE" : "FALSE"),\(NumberText.text(Double(index) / 8))\n"
             }
         }
         #expect(output.utf8.count == expected.utf8.count)

@@ -31,8 +31,10 @@ struct CellAddressTests {
         #expect(CellAddress(text) == nil)
     }
 
-    @Test(arguments: [(0, "A"), (25, "Z"), (26, "AA"), (27, "AB"), (51, "AZ"), (52, "BA"), (701, "ZZ"), (702, "AAA"),
-        (16_383, "XFD")])
+    @Test(arguments: [
+        (0, "A"), (25, "Z"), (26, "AA"), (27, "AB"), (51, "AZ"), (52, "BA"), (701, "ZZ"), (702, "AAA"),
+        (16_383, "XFD"),
+    ])
     func columnNameIsBijectiveBase26(column: Int, name: String) {
         #expect(CellAddress.columnName(column) == name)
         #expect(CellAddress("\(name)1")?.column == column)

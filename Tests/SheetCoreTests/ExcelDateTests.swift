@@ -26,7 +26,7 @@ struct ExcelDateTests {
         KnownDate(serial: 36585, year: 2000, month: 2, day: 29),
         KnownDate(serial: 45658, year: 2025, month: 1, day: 1),
         KnownDate(serial: 45839, year: 2025, month: 7, day: 1),
-        KnownDate(serial: 2958465, year: 9999, month: 12, day: 31),
+        KnownDate(serial: 2_958_465, year: 9999, month: 12, day: 31),
     ]
 
     @Test(arguments: known1900)
@@ -45,13 +45,13 @@ struct ExcelDateTests {
         let value = ExcelDateTime(serial: 0, system: .from1904, kind: .date)
         #expect(value.components == DateTimeComponents(year: 1904, month: 1, day: 1))
         #expect(value.iso8601 == "1904-01-01")
-        #expect(ExcelDateTime(serial: 2957003, system: .from1904, kind: .date).iso8601 == "9999-12-31")
-        #expect(ExcelDateTime(serial: 2957004, system: .from1904, kind: .date).components == nil)
+        #expect(ExcelDateTime(serial: 2_957_003, system: .from1904, kind: .date).iso8601 == "9999-12-31")
+        #expect(ExcelDateTime(serial: 2_957_004, system: .from1904, kind: .date).components == nil)
         #expect(ExcelDateTime(serial: -1, system: .from1904, kind: .date).components == nil)
     }
 
     @Test func systemsDifferBy1462DaysAfterTheLotusDay() {
-        for serial in stride(from: 1462.0, through: 2958465, by: 997.25) {
+        for serial in stride(from: 1462.0, through: 2_958_465, by: 997.25) {
             let in1900 = ExcelDateTime(serial: serial, system: .from1900, kind: .dateTime)
             let in1904 = ExcelDateTime(serial: serial - 1462, system: .from1904, kind: .dateTime)
             #expect(in1900.components == in1904.components, "serial \(serial)")
@@ -171,7 +171,7 @@ struct ExcelDateTests {
     @Test(arguments: [
         ISOCase(serial: -1, kind: .date, text: "-1"),
         ISOCase(serial: -0.5, kind: .time, text: "-0.5"),
-        ISOCase(serial: 2958466, kind: .date, text: "2958466"),
+        ISOCase(serial: 2_958_466, kind: .date, text: "2958466"),
         ISOCase(serial: 45000e3, kind: .dateTime, text: "45000000"),
         ISOCase(serial: 3e15, kind: .date, text: "3000000000000000"),
         ISOCase(serial: 1e16, kind: .date, text: "1e+16"),

@@ -92,7 +92,8 @@ struct ReadAheadByteSourceTests {
     @Test(arguments: [0, 1, 4095, 4096, 4097, 100_000, 1 << 20])
     func handsOverEveryByteBeforeTheSourcesError(failingAfter count: Int) throws {
         let bytes = pattern(count)
-        let source = ReadAheadByteSource(wrapping: FailingSource(bytes, chunkSize: 3000), chunkSize: 4096, chunkCount: 2)
+        let source = ReadAheadByteSource(
+            wrapping: FailingSource(bytes, chunkSize: 3000), chunkSize: 4096, chunkCount: 2)
         var received: [UInt8] = []
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1000, alignment: 1)
         defer { buffer.deallocate() }

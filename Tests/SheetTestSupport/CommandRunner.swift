@@ -25,7 +25,9 @@ public enum BieuMauBinary {
     }
 
     /// Runs `bieumau` with arguments, from the repository root, with a deadline.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 30) throws -> CommandResult {
+    public static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 30) throws
+        -> CommandResult
+    {
         guard let binary = url else { throw RunError(message: "the bieumau binary was not found beside the tests") }
         let process = Process()
         process.executableURL = binary

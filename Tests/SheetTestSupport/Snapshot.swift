@@ -8,10 +8,13 @@ public enum Snapshot {
     /// Compares `actual` with the snapshot file at `path`.
     ///
     /// - Returns: whether they match; on a mismatch, `actual` is written to `path + ".actual"` for review.
-    public static func matches(_ actual: String, snapshot path: URL, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+    public static func matches(_ actual: String, snapshot path: URL, sourceLocation: SourceLocation = #_sourceLocation)
+        -> Bool
+    {
         guard let expected = try? String(contentsOf: path, encoding: .utf8) else {
             try? actual.write(to: path, atomically: true, encoding: .utf8)
-            Issue.record("recorded a new snapshot \(path.lastPathComponent): review it, then run the tests again",
+            Issue.record(
+                "recorded a new snapshot \(path.lastPathComponent): review it, then run the tests again",
                 sourceLocation: sourceLocation)
             return false
         }
@@ -63,7 +66,9 @@ public enum WorkbookRendering {
             }
             for column in sheet.columns {
                 let span = CellAddress.columnName(column.firstColumn) + ":" + CellAddress.columnName(column.lastColumn)
-                lines.append("  columns \(span) width \(column.width.map(NumberText.text) ?? "-")\(column.isHidden ? " hidden" : "")")
+                lines.append(
+                    "  columns \(span) width \(column.width.map(NumberText.text) ?? "-")\(column.isHidden ? " hidden" : "")"
+                )
             }
             for row in sheet.rows {
                 lines.append("  row \(row.index + 1)\(row.isHidden ? " hidden" : "")")
@@ -95,17 +100,20 @@ public enum WorkbookRendering {
         case .number(let number): return "number \(NumberText.text(number))"
         case .string(let text): return "string \(quoted(text))"
         case .richText(let rich):
-            return "rich [" + rich.runs.map { run in
-                (run.fontName.map { "\(quoted($0)) " } ?? "") + quoted(run.text)
-            }.joined(separator: " | ") + "]"
+            return "rich ["
+                + rich.runs.map { run in
+                    (run.fontName.map { "\(quoted($0)) " } ?? "") + quoted(run.text)
+                }.joined(separator: " | ") + "]"
         case .boolean(let flag): return "boolean \(flag ? "TRUE" : "FALSE")"
         case .error(let error): return "error \(error.text)"
-        case .dateTime(let date): return "\(date.kind.rawValue) \(date.iso8601) (serial \(NumberText.text(date.serial)))"
+        case .dateTime(let date):
+            return "\(date.kind.rawValue) \(date.iso8601) (serial \(NumberText.text(date.serial)))"
         }
     }
 
     private static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+        "\""
+            + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
             .replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -56,7 +56,8 @@ struct XLSXCorpusTests {
             #expect(rows.declaredDimension == whole.declaredDimension, "sheet \(sheet.name)")
             #expect(rows.columns == whole.columns, "sheet \(sheet.name)")
             // Each row's cells come sorted by column, each row after the last.
-            for row in streamed where zip(row.cells, row.cells.dropFirst()).contains(where: {
+            for row in streamed
+            where zip(row.cells, row.cells.dropFirst()).contains(where: {
                 $0.address.column >= $1.address.column || $0.address.row != row.index
             }) {
                 Issue.record("sheet \(sheet.name) row \(row.index + 1): cells out of order or in the wrong row")
@@ -146,7 +147,8 @@ struct XLSXFuzzTests {
 /// Byte-level damage: flips, insertions, deletions, truncation, duplicated and overwritten runs.
 enum Mutator {
     /// Bytes that matter to XML and to ZIP headers, more likely to reach interesting paths than random ones.
-    static let interesting: [UInt8] = Array("<>/\"'=&;#x0123456789-.eE:_ rsvtcfnb".utf8) + [0x00, 0x0A, 0x0D, 0x80, 0xC3, 0xFF]
+    static let interesting: [UInt8] =
+        Array("<>/\"'=&;#x0123456789-.eE:_ rsvtcfnb".utf8) + [0x00, 0x0A, 0x0D, 0x80, 0xC3, 0xFF]
 
     static func mutate(_ input: [UInt8], using generator: inout SplitMix64) -> [UInt8] {
         var bytes = input
@@ -205,7 +207,9 @@ enum StoredZip {
     }
 
     private static func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
-    private static func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> ($0 * 8)) } }
+    private static func le32(_ value: UInt32) -> [UInt8] {
+        (0..<4).map { UInt8(truncatingIfNeeded: value >> ($0 * 8)) }
+    }
 
     private static let table: [UInt32] = (0..<256).map { index in
         var value = UInt32(index)

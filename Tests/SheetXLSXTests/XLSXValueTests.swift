@@ -63,8 +63,10 @@ struct XLSXValueDoubleTests {
         #expect(parsed == 0 && parsed.sign == .minus)
     }
 
-    @Test(arguments: ["", "abc", "12,5", "1e", "1E+", "--1", "-", "+", ".", "e5", "inf", "-inf", "infinity", "nan",
-        "NaN", "0x1p3", "0x10", " 1", "1 ", "1.2.3", "1e5.5", "1_000", "١٢", "1d", "TRUE", "#N/A"])
+    @Test(arguments: [
+        "", "abc", "12,5", "1e", "1E+", "--1", "-", "+", ".", "e5", "inf", "-inf", "infinity", "nan",
+        "NaN", "0x1p3", "0x10", " 1", "1 ", "1.2.3", "1e5.5", "1_000", "١٢", "1d", "TRUE", "#N/A",
+    ])
     func rejectsTextThatIsNotAnXSDDouble(_ text: String) {
         #expect(parseDouble(text) == nil, "\(text) should be rejected")
     }

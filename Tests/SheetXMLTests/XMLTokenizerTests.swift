@@ -4,7 +4,9 @@ import Testing
 @testable import SheetXML
 
 /// Reads a whole document into a readable trace, one line per token.
-func trace(_ xml: [UInt8], chunkSize: Int = .max, limits: XMLLimits = .default, initialCapacity: Int = 64) throws -> [String] {
+func trace(_ xml: [UInt8], chunkSize: Int = .max, limits: XMLLimits = .default, initialCapacity: Int = 64) throws
+    -> [String]
+{
     let tokenizer = XMLTokenizer(
         source: BufferByteSource(xml, chunkSize: chunkSize), limits: limits, initialCapacity: initialCapacity)
     var lines: [String] = []

@@ -6,8 +6,9 @@ import Testing
 /// Sample content that compresses like worksheet XML.
 func sampleXML(rows: Int) -> [UInt8] {
     var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sheetData>"
-    for row in 1 ... max(rows, 1) {
-        text += "<row r=\"\(row)\"><c r=\"A\(row)\" t=\"s\"><v>\(row % 97)</v></c><c r=\"B\(row)\"><v>\(row * 31 % 1000)"
+    for row in 1...max(rows, 1) {
+        text +=
+            "<row r=\"\(row)\"><c r=\"A\(row)\" t=\"s\"><v>\(row % 97)</v></c><c r=\"B\(row)\"><v>\(row * 31 % 1000)"
         text += ".5</v></c></row>"
     }
     return Array((text + "</sheetData>").utf8)
@@ -16,7 +17,7 @@ func sampleXML(rows: Int) -> [UInt8] {
 /// Bytes that do not compress, from a fixed seed.
 func noise(count: Int, seed: UInt64 = 1) -> [UInt8] {
     var generator = SplitMix64(seed: seed)
-    return (0 ..< count).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+    return (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
 }
 
 /// A small deterministic generator, so a failing fuzz case can be replayed from its seed.
@@ -40,7 +41,7 @@ func readStreaming(_ archive: ZipArchive, _ entry: ZipEntry, chunkSize: Int) thr
     while true {
         let count = try reader.read(into: &chunk)
         if count == 0 { break }
-        output += chunk[0 ..< count]
+        output += chunk[0..<count]
     }
     return output
 }

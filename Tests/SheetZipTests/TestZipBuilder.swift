@@ -63,7 +63,8 @@ struct TestZipBuilder {
         for entry in entries {
             let nameBytes = entry.rawName ?? Array(entry.name.utf8)
             let compressed =
-                entry.compressedOverride ?? (entry.method == 8 ? Self.deflate(entry.data, level: deflateLevel) : entry.data)
+                entry.compressedOverride
+                ?? (entry.method == 8 ? Self.deflate(entry.data, level: deflateLevel) : entry.data)
             let crc = entry.recordedCRC ?? Self.crc(entry.data)
             let size = entry.recordedUncompressedSize ?? UInt64(entry.data.count)
             let csize = UInt64(compressed.count)
@@ -96,7 +97,7 @@ struct TestZipBuilder {
                 out.le32(entry.zip64 ? 0xFFFF_FFFF : UInt32(truncatingIfNeeded: csize))
                 out.le32(entry.zip64 ? 0xFFFF_FFFF : UInt32(truncatingIfNeeded: size))
             }
-            let localExtra = (entry.zip64 ? Array(zip64Extra[0 ..< 20]).patchedSize(16) : []) + entry.extra
+            let localExtra = (entry.zip64 ? Array(zip64Extra[0..<20]).patchedSize(16) : []) + entry.extra
             out.le16(UInt16(nameBytes.count))
             out.le16(UInt16(localExtra.count))
             out += nameBytes
@@ -194,7 +195,7 @@ struct TestZipBuilder {
                 return target.count - Int(stream.avail_out)
             }
         }
-        return Array(output[0 ..< produced])
+        return Array(output[0..<produced])
     }
 
     /// zlib's CRC-32.
@@ -204,21 +205,27 @@ struct TestZipBuilder {
 }
 
 extension [UInt8] {
-    mutating func le16(_ value: UInt16) { append(contentsOf: Swift.withUnsafeBytes(of: value.littleEndian, Array.init)) }
-    mutating func le32(_ value: UInt32) { append(contentsOf: Swift.withUnsafeBytes(of: value.littleEndian, Array.init)) }
-    mutating func le64(_ value: UInt64) { append(contentsOf: Swift.withUnsafeBytes(of: value.littleEndian, Array.init)) }
+    mutating func le16(_ value: UInt16) {
+        append(contentsOf: Swift.withUnsafeBytes(of: value.littleEndian, Array.init))
+    }
+    mutating func le32(_ value: UInt32) {
+        append(contentsOf: Swift.withUnsafeBytes(of: value.littleEndian, Array.init))
+    }
+    mutating func le64(_ value: UInt64) {
+        append(contentsOf: Swift.withUnsafeBytes(of: value.littleEndian, Array.init))
+    }
 
     /// Overwrites a little-endian value at `offset`.
     mutating func set32(_ value: UInt32, at offset: Int) {
-        for index in 0 ..< 4 { self[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+        for index in 0..<4 { self[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
     }
 
     mutating func set16(_ value: UInt16, at offset: Int) {
-        for index in 0 ..< 2 { self[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+        for index in 0..<2 { self[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
     }
 
     mutating func set64(_ value: UInt64, at offset: Int) {
-        for index in 0 ..< 8 { self[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+        for index in 0..<8 { self[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
     }
 
     /// Rewrites the 16-bit size of an extra field header (bytes 2–3).

@@ -14,9 +14,10 @@ import Testing
             .init("empty-deflated.txt", []),
         ]).build()
         let archive = try ZipArchive(bytes: bytes)
-        #expect(archive.entries.map(\.name) == [
-            "xl/worksheets/sheet1.xml", "xl/media/image1.bin", "empty.txt", "empty-deflated.txt",
-        ])
+        #expect(
+            archive.entries.map(\.name) == [
+                "xl/worksheets/sheet1.xml", "xl/media/image1.bin", "empty.txt", "empty-deflated.txt",
+            ])
         #expect(archive.entries.map(\.method) == [8, 0, 0, 8])
         #expect(try archive.contents(of: archive.entries[0]) == xml)
         #expect(try archive.contents(of: archive.entries[1]) == binary)
@@ -113,17 +114,20 @@ import Testing
     @Test func zip64ArchiveWrittenByPythonReads() throws {
         let archive = try ZipArchive(bytes: PythonFixtures.zip64)
         #expect(archive.entries.map(\.name) == ["[Content_Types].xml", "xl/stored.bin", "xl/worksheets/sheet1.xml"])
-        #expect(try archive.contents(of: archive.entries[0])
-            == Array(String(repeating: "<?xml version=\"1.0\"?><Types/>", count: 3).utf8))
-        #expect(try archive.contents(of: archive.entries[1]) == Array(0 ..< 64))
-        #expect(try archive.contents(of: archive.entries[2])
-            == Array(String(repeating: "<row><c>1</c></row>", count: 40).utf8))
+        #expect(
+            try archive.contents(of: archive.entries[0])
+                == Array(String(repeating: "<?xml version=\"1.0\"?><Types/>", count: 3).utf8))
+        #expect(try archive.contents(of: archive.entries[1]) == Array(0..<64))
+        #expect(
+            try archive.contents(of: archive.entries[2])
+                == Array(String(repeating: "<row><c>1</c></row>", count: 40).utf8))
     }
 
     @Test func zip64ExtraFieldsAndEndRecordsRead() throws {
         var builder = TestZipBuilder()
-        for index in 0 ..< 3 {
-            var entry = TestZipBuilder.Entry("part\(index).xml", sampleXML(rows: 50 * (index + 1)), method: index == 1 ? 0 : 8)
+        for index in 0..<3 {
+            var entry = TestZipBuilder.Entry(
+                "part\(index).xml", sampleXML(rows: 50 * (index + 1)), method: index == 1 ? 0 : 8)
             entry.zip64 = true
             builder.entries.append(entry)
         }
@@ -141,7 +145,8 @@ import Testing
     }
 
     @Test func directoryEntriesAreMarked() throws {
-        let archive = try ZipArchive(bytes: TestZipBuilder([.init("xl/", [], method: 0), .init("xl/a.xml", [1])]).build())
+        let archive = try ZipArchive(
+            bytes: TestZipBuilder([.init("xl/", [], method: 0), .init("xl/a.xml", [1])]).build())
         #expect(archive.entries.map(\.isDirectory) == [true, false])
     }
 
@@ -191,8 +196,9 @@ import Testing
         let error = ZipError(
             .crcMismatch, "CRC-32 mismatch (stored 1A2B3C4D, computed 00000000) — the file is damaged",
             path: "book.xlsx", entry: "xl/worksheets/sheet1.xml", offset: 1234)
-        #expect(error.description == "book.xlsx: xl/worksheets/sheet1.xml: CRC-32 mismatch (stored 1A2B3C4D, "
-            + "computed 00000000) — the file is damaged (at byte 1234)")
+        #expect(
+            error.description == "book.xlsx: xl/worksheets/sheet1.xml: CRC-32 mismatch (stored 1A2B3C4D, "
+                + "computed 00000000) — the file is damaged (at byte 1234)")
         #expect(ZipError.Code.crcMismatch.description == "crcMismatch")
     }
 }

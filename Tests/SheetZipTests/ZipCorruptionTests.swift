@@ -29,8 +29,8 @@ import Testing
 
     @Test func everyStrictPrefixThrows() {
         let bytes = Self.small.build()
-        for length in 0 ..< bytes.count {
-            let error = zipError { () throws(ZipError) in try openAndReadAll(Array(bytes[0 ..< length])) }
+        for length in 0..<bytes.count {
+            let error = zipError { () throws(ZipError) in try openAndReadAll(Array(bytes[0..<length])) }
             #expect(error != nil, "prefix of \(length) bytes was accepted")
         }
         #expect(zipError { () throws(ZipError) in try openAndReadAll(bytes) } == nil)
@@ -38,7 +38,7 @@ import Testing
 
     @Test func prefixWithoutEndRecordSaysTruncated() {
         let bytes = Self.small.build()
-        let error = zipError { () throws(ZipError) in try ZipArchive(bytes: Array(bytes[0 ..< 200])) }
+        let error = zipError { () throws(ZipError) in try ZipArchive(bytes: Array(bytes[0..<200])) }
         #expect(error?.code == .truncated)
     }
 
@@ -117,13 +117,14 @@ import Testing
     @Test func deflateStreamEndingEarlyIsCorruptDeflateData() throws {
         let full = TestZipBuilder.deflate(sampleXML(rows: 2_000))
         var entry = TestZipBuilder.Entry("a.xml", sampleXML(rows: 2_000))
-        entry.compressedOverride = Array(full[0 ..< full.count / 2])
+        entry.compressedOverride = Array(full[0..<full.count / 2])
         let archive = try ZipArchive(bytes: TestZipBuilder([entry]).build())
         let error = zipError { () throws(ZipError) in try archive.contents(of: archive.entries[0]) }
         #expect(error?.code == .corruptDeflateData)
         #expect(error?.entry == "a.xml")
         // Streaming in small buffers hands out what was inflated, then throws.
-        let streamed = zipError { () throws(ZipError) in try readStreaming(archive, archive.entries[0], chunkSize: 100) }
+        let streamed = zipError { () throws(ZipError) in try readStreaming(archive, archive.entries[0], chunkSize: 100)
+        }
         #expect(streamed?.code == .corruptDeflateData)
     }
 
@@ -204,10 +205,10 @@ import Testing
         let original = Self.small.build()
         var generator = SplitMix64(seed: seed)
         var outcomes: [String: Int] = [:]
-        for _ in 0 ..< 1_500 {
+        for _ in 0..<1_500 {
             var bytes = original
             let changes = Int(generator.next() % 4) + 1
-            for _ in 0 ..< changes {
+            for _ in 0..<changes {
                 let position = Int(generator.next() % UInt64(bytes.count))
                 switch generator.next() % 3 {
                 case 0: bytes[position] = UInt8(truncatingIfNeeded: generator.next())
@@ -225,12 +226,12 @@ import Testing
     @Test func splicedArchivesThrowOrReadNeverTrap() {
         let original = Self.small.build()
         var generator = SplitMix64(seed: 99)
-        for _ in 0 ..< 500 {
+        for _ in 0..<500 {
             let start = Int(generator.next() % UInt64(original.count))
             let length = Int(generator.next() % 64)
             let end = min(original.count, start + length)
             let junk = noise(count: Int(generator.next() % 64), seed: generator.next())
-            let bytes = Array(original[0 ..< start]) + junk + Array(original[end...])
+            let bytes = Array(original[0..<start]) + junk + Array(original[end...])
             _ = zipError { () throws(ZipError) in try openAndReadAll(bytes) }
         }
     }

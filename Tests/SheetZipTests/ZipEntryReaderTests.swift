@@ -31,12 +31,12 @@ import Testing
         var reader = try archive.reader(for: entry)
         var output: [UInt8] = []
         var byte: UInt8 = 0
-        for _ in 0 ..< count {
+        for _ in 0..<count {
             let read = try withUnsafeMutableBytes(of: &byte) { try reader.read(into: $0) }
             #expect(read == 1)
             output.append(byte)
         }
-        #expect(output[...] == Self.largeXML[0 ..< count])
+        #expect(output[...] == Self.largeXML[0..<count])
         #expect(reader.bytesRead == UInt64(count))
     }
 
@@ -46,7 +46,7 @@ import Testing
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         let first = try buffer.withUnsafeMutableBytes { try reader.read(into: $0) }
         #expect(first == sampleXML(rows: 3).count)
-        for _ in 0 ..< 3 {
+        for _ in 0..<3 {
             #expect(try buffer.withUnsafeMutableBytes { try reader.read(into: $0) } == 0)
         }
     }

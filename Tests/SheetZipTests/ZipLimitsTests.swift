@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func entryCountAboveLimitIsRejected() {
-        let entries = (0 ..< 20).map { TestZipBuilder.Entry("part\($0).xml", [UInt8($0)]) }
+        let entries = (0..<20).map { TestZipBuilder.Entry("part\($0).xml", [UInt8($0)]) }
         let bytes = TestZipBuilder(entries).build()
         var limits = ZipLimits.default
         limits.maxEntryCount = 19

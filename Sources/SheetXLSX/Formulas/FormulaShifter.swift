@@ -84,7 +84,8 @@ enum FormulaShifter {
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+        (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
             || byte == UInt8(ascii: ".") || byte >= 0x80
     }
@@ -147,7 +148,9 @@ enum FormulaShifter {
     }
 
     /// One end of a whole-line range: `$`? then letters only (a column) or digits only (a row).
-    private static func parseLine(_ bytes: [UInt8], at start: Int) -> (isColumn: Bool, absolute: Bool, index: Int, end: Int)? {
+    private static func parseLine(_ bytes: [UInt8], at start: Int) -> (
+        isColumn: Bool, absolute: Bool, index: Int, end: Int
+    )? {
         var index = start
         let absolute = index < bytes.count && bytes[index] == UInt8(ascii: "$")
         if absolute { index += 1 }

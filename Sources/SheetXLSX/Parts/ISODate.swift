@@ -48,7 +48,9 @@ enum ISODate {
         components.second = second
         if secondParts.count == 2 {
             let fraction = secondParts[1]
-            guard !fraction.isEmpty, let value = digits(fraction.prefix(3)), digits(fraction) != nil else { return false }
+            guard !fraction.isEmpty, let value = digits(fraction.prefix(3)), digits(fraction) != nil else {
+                return false
+            }
             var millisecond = value
             for _ in fraction.prefix(3).count..<3 { millisecond *= 10 }
             components.millisecond = millisecond

@@ -36,7 +36,8 @@ enum StylesPart {
                     inCellFormats = true
                 } else if xml.matches(name, "xf"), inCellFormats {
                     styles.cellFormats.append(
-                        CellFormat(numberFormatID: integer(xml, "numFmtId") ?? 0, fontIndex: integer(xml, "fontId") ?? 0))
+                        CellFormat(
+                            numberFormatID: integer(xml, "numFmtId") ?? 0, fontIndex: integer(xml, "fontId") ?? 0))
                 } else if xml.matches(name, "fonts") {
                     inFonts = true
                 } else if inFonts, xml.matches(name, "font") {
@@ -45,7 +46,9 @@ enum StylesPart {
                     if xml.matches(name, "name") {
                         font?.name = try xml.attribute("val").map { (value) throws(XMLError) in try xml.string(value) }
                     } else if xml.matches(name, "sz") {
-                        font?.size = xml.attribute("val").flatMap { value in xml.withBytes(value) { XLSXValue.double($0) } }
+                        font?.size = xml.attribute("val").flatMap { value in
+                            xml.withBytes(value) { XLSXValue.double($0) }
+                        }
                     } else if xml.matches(name, "b") {
                         font?.isBold = try xml.attribute("val").map { XLSXValue.isTrue(try xml.string($0)) } ?? true
                     } else if xml.matches(name, "i") {

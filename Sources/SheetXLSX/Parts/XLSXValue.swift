@@ -1,12 +1,13 @@
+import SheetCore
+import SheetXML
+
 // Small readers shared by the parts: booleans, numbers from bytes, element text, and the `_xHHHH_` escapes of
 // ST_Xstring (ECMA-376 Part 1, §22.9.2.19) that Excel uses for characters XML cannot carry.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
-import SheetCore
-import SheetXML
 
 enum XLSXValue {
     /// `1` or `true` (xsd:boolean, §22.9.2.1).
@@ -138,7 +139,8 @@ enum XLSXValue {
         for index in 0..<bytes.count {
             let byte = bytes[index]
             // strtod would accept "inf", "nan", hex floats and leading spaces; xsd:double as Excel writes it has none.
-            let allowed = (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".")
+            let allowed =
+                (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".")
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte | 0x20 == UInt8(ascii: "e")
             guard allowed else { return nil }
             text[index] = CChar(bitPattern: byte)

@@ -35,7 +35,7 @@ struct ByteReader {
     /// `count` bytes starting at `offset`, or `nil` when they are not all there.
     func getBytes(at offset: Int, count: Int) -> UnsafeRawBufferPointer? {
         guard offset >= 0, count >= 0, offset <= bytes.count, count <= bytes.count - offset else { return nil }
-        return UnsafeRawBufferPointer(rebasing: bytes[offset ..< offset + count])
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
     }
 
     /// The 32-bit little-endian integer at the reader index, without advancing; `nil` when fewer than 4 bytes remain.

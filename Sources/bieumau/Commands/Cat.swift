@@ -4,9 +4,9 @@ import SheetCore
 import SheetXLSX
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `bieumau cat FILE [--sheet NAME|INDEX]`: one sheet as RFC 4180 CSV on stdout.
@@ -24,12 +24,18 @@ struct Cat: ParsableCommand {
     @Argument(help: "Tệp bảng tính (the workbook): .xlsx, .xlsm.")
     var file: String
 
-    @Option(help: "Tên trang tính hoặc số thứ tự từ 1 (sheet name, or 1-based number). Mặc định: trang đầu (default: the first).")
+    @Option(
+        help:
+            "Tên trang tính hoặc số thứ tự từ 1 (sheet name, or 1-based number). Mặc định: trang đầu (default: the first)."
+    )
     var sheet: String?
 
     func run() throws {
         let reader = try WorkbookOpener.open(file)
-        guard !reader.sheets.isEmpty else { throw InputFailure(file: file, vietnamese: "bảng tính không có trang nào", english: "the workbook has no sheets") }
+        guard !reader.sheets.isEmpty else {
+            throw InputFailure(
+                file: file, vietnamese: "bảng tính không có trang nào", english: "the workbook has no sheets")
+        }
         var index = 0
         if let sheet {
             guard let found = reader.sheetIndex(named: sheet) else {

@@ -57,9 +57,10 @@ struct Inspect: ParsableCommand {
                     .object([
                         "name": .string(name.name),
                         "refersTo": .string(name.formula),
-                        "sheet": .optional(name.localSheetIndex.flatMap { index in
-                            reader.sheets.indices.contains(index) ? reader.sheets[index].name : nil
-                        }),
+                        "sheet": .optional(
+                            name.localSheetIndex.flatMap { index in
+                                reader.sheets.indices.contains(index) ? reader.sheets[index].name : nil
+                            }),
                     ])
                 }),
             "fonts": .array(fonts.map { .string($0) }),
@@ -125,10 +126,9 @@ enum LegacyFont {
         for font in fonts {
             let name = font.lowercased()
             let encoding: String? =
-                if name.hasPrefix(".vn") { "TCVN3 (ABC)" }
-                else if name.hasPrefix("vni") { "VNI" }
-                else if name.hasPrefix("vps") { "VPS" }
-                else { nil }
+                if name.hasPrefix(".vn") { "TCVN3 (ABC)" } else if name.hasPrefix("vni") {
+                    "VNI"
+                } else if name.hasPrefix("vps") { "VPS" } else { nil }
             if let encoding, !found.contains(encoding) { found.append(encoding) }
         }
         return found

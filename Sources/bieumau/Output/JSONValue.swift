@@ -22,7 +22,8 @@ indirect enum JSONValue {
         case .null: return "null"
         case .array(let items):
             if items.isEmpty { return "[]" }
-            return "[\n" + items.map { padding + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(closing)]"
+            return "[\n" + items.map { padding + $0.rendered(indent: indent + 1) }.joined(separator: ",\n")
+                + "\n\(closing)]"
         case .object(let pairs):
             return JSONValue.orderedObject(pairs.map { ($0.key, $0.value) }).rendered(indent: indent)
         case .orderedObject(let pairs):

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import SheetXLSX
 import SheetXML
 import SheetZip
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The language of messages: Vietnamese by default, English with `BIEUMAU_LANG=en`.
 enum Language {
@@ -25,7 +26,8 @@ enum ErrorMessages {
         case .english:
             return "cannot read \(file)\(place.isEmpty ? "" : ": " + place): \(error.message)"
         case .vietnamese:
-            return "không đọc được tệp \(file)\(place.isEmpty ? "" : ": " + place): \(summary(of: error)) (\(error.message))"
+            return
+                "không đọc được tệp \(file)\(place.isEmpty ? "" : ": " + place): \(summary(of: error)) (\(error.message))"
         }
     }
 
@@ -41,9 +43,9 @@ enum ErrorMessages {
         var parts: [String] = []
         let vietnamese = language == .vietnamese
         switch (error.sheet, error.part) {
-        case let (sheet?, part?): parts.append((vietnamese ? "trang" : "sheet") + " \"\(sheet)\" (\(part))")
-        case let (sheet?, nil): parts.append((vietnamese ? "trang" : "sheet") + " \"\(sheet)\"")
-        case let (nil, part?): parts.append((vietnamese ? "phần" : "part") + " \(part)")
+        case (let sheet?, let part?): parts.append((vietnamese ? "trang" : "sheet") + " \"\(sheet)\" (\(part))")
+        case (let sheet?, nil): parts.append((vietnamese ? "trang" : "sheet") + " \"\(sheet)\"")
+        case (nil, let part?): parts.append((vietnamese ? "phần" : "part") + " \(part)")
         case (nil, nil): break
         }
         if let cell = error.cell {
