@@ -47,25 +47,10 @@ struct Cat: ParsableCommand {
             index = found
         }
         do {
-            try write(try reader.rows(ofSheet: index))
+            let csv = CSVWriter(fileDescriptor: STDOUT_FILENO)
+            try SheetCSVExport.write(try reader.rows(ofSheet: index), to: csv)
         } catch let error as XLSXError {
             throw InputFailure(error, file: file)
         }
-    }
-
-    private func write(_ rows: WorksheetReader) throws {
-        let csv = CSVWriter(fileDescriptor: STDOUT_FILENO)
-        var nextLine = 0
-        var width = 0
-        while let row = try rows.next() {
-            if nextLine == 0, let dimension = rows.declaredDimension { width = dimension.last.column + 1 }
-            while nextLine < row.index {
-                try csv.writeEmptyRecord(width: width)
-                nextLine += 1
-            }
-            try csv.writeRow(row.cells, width: width)
-            nextLine = row.index + 1
-        }
-        try csv.flush()
     }
 }

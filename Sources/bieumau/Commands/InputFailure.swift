@@ -3,17 +3,24 @@ import SheetXLSX
 
 /// An input that could not be read: the command stops with exit code 3 and this one-line reason.
 struct InputFailure: Error {
-    var message: String
+    var file: String
+    /// Where in the file and what is wrong, in the user's language.
+    var reason: String
 
     /// A failure described in both languages (the CLI shows the one chosen).
     init(file: String, vietnamese: String, english: String) {
-        message = ErrorMessages.unreadable(file: file, vietnamese: vietnamese, english: english)
+        self.file = file
+        reason = ErrorMessages.bilingual(vietnamese: vietnamese, english: english)
     }
 
     /// From a reader error, which names the part, sheet, cell and offset.
     init(_ error: XLSXError, file: String) {
-        message = ErrorMessages.unreadable(error, file: file)
+        self.file = file
+        reason = ErrorMessages.reason(error)
     }
+
+    /// The one line shown: the file, then the reason.
+    var message: String { ErrorMessages.unreadable(file: file, reason: reason) }
 }
 
 /// A request that cannot be met as asked (a sheet the workbook does not have): exit code 2.
@@ -21,7 +28,7 @@ struct UsageFailure: Error {
     var message: String
 
     init(vietnamese: String, english: String) {
-        message = Language.current == .english ? english : "\(vietnamese) (\(english))"
+        message = ErrorMessages.bilingual(vietnamese: vietnamese, english: english)
     }
 }
 

@@ -1,3 +1,4 @@
+import SheetCore
 import SheetXLSX
 import SheetXML
 import SheetZip
@@ -19,24 +20,39 @@ enum Language {
 
 /// Every sentence a user reads about an unreadable input is made here, from the reader's error values.
 enum ErrorMessages {
-    /// One line: the file, where in it, what is wrong in the user's language, and the reader's precise detail.
-    static func unreadable(_ error: XLSXError, file: String, language: Language = .current) -> String {
-        let place = location(of: error, language: language)
+    /// "cannot read FILE: REASON" in the user's language.
+    static func unreadable(file: String, reason: String, language: Language = .current) -> String {
         switch language {
-        case .english:
-            return "cannot read \(file)\(place.isEmpty ? "" : ": " + place): \(error.message)"
-        case .vietnamese:
-            return
-                "không đọc được tệp \(file)\(place.isEmpty ? "" : ": " + place): \(summary(of: error)) (\(error.message))"
+        case .english: "cannot read \(file): \(reason)"
+        case .vietnamese: "không đọc được tệp \(file): \(reason)"
         }
     }
 
-    /// A failure that has no reader error behind it (an empty workbook, an unreadable path).
-    static func unreadable(file: String, vietnamese: String, english: String, language: Language = .current) -> String {
+    /// Where in the file and what is wrong: the summary in the user's language, then the reader's precise detail.
+    static func reason(_ error: XLSXError, language: Language = .current) -> String {
+        let place = location(of: error, language: language)
+        let what: String
         switch language {
-        case .english: "cannot read \(file): \(english)"
-        case .vietnamese: "không đọc được tệp \(file): \(vietnamese) (\(english))"
+        case .english: what = error.message
+        case .vietnamese: what = "\(summary(of: error)) (\(error.message))"
         }
+        return place.isEmpty ? what : "\(place): \(what)"
+    }
+
+    /// A sentence in the user's language; in Vietnamese, followed by the English in parentheses.
+    static func bilingual(vietnamese: String, english: String, language: Language = .current) -> String {
+        language == .english ? english : "\(vietnamese) (\(english))"
+    }
+
+    /// An output that could not be written.
+    static func unwritable(_ error: FileError, language: Language = .current) -> String {
+        let vietnamese: String
+        switch error.code {
+        case .exists: vietnamese = "tệp đầu ra đã có; dùng --force để ghi đè"
+        case .notWritable: vietnamese = "không ghi được vào thư mục đầu ra"
+        default: vietnamese = "lỗi khi ghi tệp đầu ra (đĩa đầy?)"
+        }
+        return error.path + ": " + bilingual(vietnamese: vietnamese, english: error.description, language: language)
     }
 
     private static func location(of error: XLSXError, language: Language) -> String {

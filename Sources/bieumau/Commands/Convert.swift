@@ -1,0 +1,102 @@
+import ArgumentParser
+import SheetCSV
+import SheetCore
+import SheetXLSX
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `bieumau convert INPUT… --to csv|xlsx -o OUTDIR [--force]`: one output per input (per sheet for CSV).
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Chuyển đổi bảng tính. (Convert workbooks: .xlsx to CSV, one file per sheet.)",
+        discussion: """
+            Mỗi trang tính thành một tệp CSV tên <tệp>.<trang>.csv trong thư mục đầu ra; thư mục đầu vào được đọc \
+            đệ quy và cấu trúc thư mục được giữ nguyên. Tệp đầu vào không bao giờ bị sửa; tệp đầu ra đã có chỉ bị \
+            ghi đè khi dùng --force. Mỗi đầu vào một dòng báo cáo trên stdout: ok hoặc failed và lý do.
+            (Each sheet becomes <file>.<sheet>.csv in the output folder; input folders are read recursively and \
+            their structure is kept. Inputs are never modified; an existing output is replaced only with --force. \
+            One report line per input on stdout: ok, or failed and why. Exit code 3 when an input failed.)
+            """
+    )
+
+    enum Target: String, ExpressibleByArgument, CaseIterable {
+        case csv
+    }
+
+    @Argument(help: "Tệp hoặc thư mục đầu vào (input files or folders).")
+    var inputs: [String]
+
+    @Option(help: "Định dạng đích (target format): csv.")
+    var to: Target
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Thư mục đầu ra (output folder).")
+    var outputFolder: String
+
+    @Flag(help: "Ghi đè tệp đầu ra đã có (replace existing outputs).")
+    var force = false
+
+    @Flag(help: "Ghi dấu BOM UTF-8 đầu tệp CSV để Excel trên Windows hiện đúng tiếng Việt (write a UTF-8 BOM).")
+    var bom = false
+
+    func run() throws {
+        let inputFiles = try InputFiles.collect(inputs, extensions: ["xlsx", "xlsm"])
+        guard !inputFiles.isEmpty else {
+            throw UsageFailure(
+                vietnamese: "không tìm thấy tệp .xlsx nào trong đầu vào", english: "no .xlsx file among the inputs")
+        }
+        try InputFiles.makeFolder(outputFolder)
+        var failures = 0
+        for input in inputFiles {
+            do {
+                let outputs = try convertToCSV(input)
+                print("ok\t\(input.path)\t\(outputs.joined(separator: "\t"))")
+            } catch {
+                failures += 1
+                print("failed\t\(input.path)\t\(describe(error, file: input.path))")
+            }
+        }
+        Diagnostics.write(
+            Language.current == .english
+                ? "\(inputFiles.count - failures) of \(inputFiles.count) inputs converted"
+                : "đã chuyển \(inputFiles.count - failures)/\(inputFiles.count) tệp (converted)")
+        if failures > 0 { throw ExitCode(ExitStatus.unreadableInput) }
+    }
+
+    /// Writes each sheet of a workbook as `<stem>.<sheet>.csv`, all or none; returns the outputs written.
+    private func convertToCSV(_ input: InputFile) throws -> [String] {
+        let reader = try WorkbookOpener.open(input.path)
+        let folder = try InputFiles.outputFolder(for: input, under: outputFolder)
+        var outputs: [OutputFile] = []
+        for sheet in reader.sheets where sheet.isWorksheet {
+            let path = folder + input.stem + "." + InputFiles.safeName(sheet.name) + ".csv"
+            guard !InputFiles.isSameFile(path, input.path) else {
+                throw FileError(.exists, path: path, "the output would replace the input")
+            }
+            let output = try OutputFile(path: path)
+            outputs.append(output)
+            if bom { try output.write([0xEF, 0xBB, 0xBF]) }
+            do {
+                try SheetCSVExport.write(
+                    try reader.rows(ofSheet: sheet.index), to: CSVWriter(fileDescriptor: output.fileDescriptor))
+            } catch let error as XLSXError {
+                throw InputFailure(error, file: input.path)
+            }
+        }
+        // Only a workbook read to its end gets outputs; an existing output stops the whole workbook's.
+        if !force, let existing = outputs.first(where: { InputFiles.exists($0.path) }) {
+            throw FileError(.exists, path: existing.path, "the output already exists; use --force to replace it")
+        }
+        for output in outputs { try output.commit(replacing: force) }
+        return outputs.map(\.path)
+    }
+
+    private func describe(_ error: any Error, file: String) -> String {
+        switch error {
+        case let failure as InputFailure: failure.reason
+        case let error as FileError: ErrorMessages.unwritable(error)
+        default: "\(error)"
+        }
+    }
+}
