@@ -15,6 +15,7 @@ public struct ZipError: Error, CustomStringConvertible, Sendable, Hashable {
         private enum Base: Hashable, Sendable {
             case notAZip, truncated, corruptCentralDirectory, corruptLocalHeader, unsupportedCompression
             case encrypted, crcMismatch, sizeMismatch, limitExceeded, corruptDeflateData, entryNotFound, io
+            case invalidUse
         }
 
         private let base: Base
@@ -43,8 +44,12 @@ public struct ZipError: Error, CustomStringConvertible, Sendable, Hashable {
         public static let corruptDeflateData = Code(.corruptDeflateData)
         /// No entry has the name asked for.
         public static let entryNotFound = Code(.entryNotFound)
-        /// The operating system failed to open or read the file.
+        /// The operating system failed to open, read or write the file (disk full, folder missing or read-only).
         public static let io = Code(.io)
+        /// A ``ZipWriter`` was called in a way it does not support: data outside an entry, a call after `finish()` or
+        /// `cancel()`, an empty, duplicate or too long entry name, a compression level outside -1...9. Nothing was
+        /// written and the writer stays usable.
+        public static let invalidUse = Code(.invalidUse)
 
         /// The code's name, as in `crcMismatch`.
         public var description: String {
@@ -61,6 +66,7 @@ public struct ZipError: Error, CustomStringConvertible, Sendable, Hashable {
             case .corruptDeflateData: "corruptDeflateData"
             case .entryNotFound: "entryNotFound"
             case .io: "io"
+            case .invalidUse: "invalidUse"
             }
         }
     }
