@@ -23,6 +23,7 @@ extension CSVReader {
         let limit = validEnd
         let final = sourceEnded && pendingProblem == nil && validEnd == dataEnd
         let delimiter = self.delimiter
+        let delimiterWord = UInt64(delimiter) &* 0x0101_0101_0101_0101
         let maxFieldSize = options.limits.maxFieldSize
         let quote = UInt8(ascii: "\"")
         let lineFeed: UInt8 = 0x0A
@@ -78,12 +79,28 @@ extension CSVReader {
                     }
                 }
             } else {
-                while index < limit {
-                    let byte = base[index]
-                    if byte == delimiter || (byte <= carriageReturn && (byte == lineFeed || byte == carriageReturn)) {
-                        break
+                // Eight bytes per step: stop at the first byte that is the delimiter or below 0x0E (CR, LF, and
+                // rarer controls such as TAB, which are then checked one by one).
+                scan: while true {
+                    while index &+ 8 <= limit {
+                        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                        let delimiters = word ^ delimiterWord
+                        let hits =
+                            ((delimiters &- 0x0101_0101_0101_0101) & ~delimiters
+                                | (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word) & 0x8080_8080_8080_8080
+                        if hits != 0 {
+                            index &+= hits.trailingZeroBitCount &>> 3
+                            break
+                        }
+                        index &+= 8
                     }
-                    index &+= 1
+                    while index < limit {
+                        let byte = base[index]
+                        if byte == delimiter || byte == lineFeed || byte == carriageReturn { break scan }
+                        index &+= 1
+                        if byte < 0x0E { continue scan }
+                    }
+                    break
                 }
             }
             if index &- start > maxFieldSize { return .fieldTooLarge(fieldStart: start, fieldIndex: count) }

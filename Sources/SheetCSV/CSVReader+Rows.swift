@@ -18,19 +18,20 @@ extension CSVReader {
     public func nextRow() throws(CSVError) -> Row? {
         guard try nextRecord() else { return nil }
         let rowIndex = recordNumber - 1
-        var cells: [Cell] = []
-        cells.reserveCapacity(fieldCount)
-        for column in 0..<fieldCount {
-            let bytes = field(column)
-            if bytes.isEmpty { continue }
-            cells.append(Cell(address: CellAddress(row: rowIndex, column: column), value: .string(text(bytes))))
+        let count = fieldCount
+        // Cells are built in place: appending a temporary Cell copied it and released the temporary.
+        let cells = [Cell](unsafeUninitializedCapacity: count) { storage, initialized in
+            var made = 0
+            for column in 0..<count {
+                let bytes = field(column)
+                if bytes.isEmpty { continue }
+                let text = interner.string(bytes, column: column)
+                (storage.baseAddress! + made).initialize(
+                    to: Cell(address: CellAddress(row: rowIndex, column: column), value: .string(text)))
+                made += 1
+            }
+            initialized = made
         }
         return Row(index: rowIndex, cells: cells)
-    }
-
-    /// A string for field bytes.
-    @inline(__always)
-    func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self)
     }
 }

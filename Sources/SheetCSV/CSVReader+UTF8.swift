@@ -41,7 +41,7 @@ extension CSVReader {
     /// - Complexity: O(end − from); ASCII runs go eight bytes per step.
     static func scanUTF8(_ bytes: UnsafeMutablePointer<UInt8>, from: Int, to end: Int, final: Bool) -> UTF8Scan {
         var index = from
-        while true {
+        outer: while true {
             while index &+ 8 <= end {
                 let word = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
                 let high = word & 0x8080_8080_8080_8080
@@ -49,47 +49,82 @@ extension CSVReader {
                 if high | zero != 0 { break }
                 index &+= 8
             }
-            if index >= end { return UTF8Scan(validEnd: end, problem: nil) }
-            let lead = bytes[index]
-            if lead < 0x80 {
-                if lead == 0 { return UTF8Scan(validEnd: index, problem: .nul) }
-                index &+= 1
-                continue
-            }
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            let continuations: Int
-            switch lead {
-            case 0xC2...0xDF: continuations = 1
-            case 0xE0:
-                continuations = 2
-                low = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: continuations = 2
-            case 0xED:
-                continuations = 2
-                high = 0x9F
-            case 0xF0:
-                continuations = 3
-                low = 0x90
-            case 0xF1...0xF3: continuations = 3
-            case 0xF4:
-                continuations = 3
-                high = 0x8F
-            default: return UTF8Scan(validEnd: index, problem: .invalid(length: 1))
-            }
-            var offset = 1
-            while offset <= continuations {
-                if index &+ offset >= end {
-                    return UTF8Scan(validEnd: index, problem: final ? .invalid(length: offset) : nil)
+            // Byte by byte through mixed text (Vietnamese: ~30 % of bytes in 2- and 3-byte sequences), back to
+            // whole words after a run of 16 ASCII bytes.
+            var asciiRun = 0
+            while index < end {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    if lead == 0 { return UTF8Scan(validEnd: index, problem: .nul) }
+                    index &+= 1
+                    asciiRun &+= 1
+                    if asciiRun >= 16 { continue outer }
+                    continue
                 }
-                let byte = bytes[index &+ offset]
-                if byte < low || byte > high { return UTF8Scan(validEnd: index, problem: .invalid(length: offset)) }
-                low = 0x80
-                high = 0xBF
-                offset &+= 1
+                asciiRun = 0
+                if lead &- 0xC2 < 0x1E, index &+ 1 < end {
+                    if bytes[index &+ 1] & 0xC0 != 0x80 {
+                        return UTF8Scan(validEnd: index, problem: .invalid(length: 1))
+                    }
+                    index &+= 2
+                    continue
+                }
+                if lead & 0xF0 == 0xE0, index &+ 2 < end {
+                    let second = bytes[index &+ 1]
+                    let third = bytes[index &+ 2]
+                    let secondInRange = lead == 0xE0 ? second >= 0xA0 : (lead != 0xED || second <= 0x9F)
+                    if second & 0xC0 == 0x80, third & 0xC0 == 0x80, secondInRange {
+                        index &+= 3
+                        continue
+                    }
+                }
+                let sequence = checkSequence(bytes, at: index, end: end, final: final)
+                if sequence <= 0 {
+                    return UTF8Scan(validEnd: index, problem: sequence == 0 ? nil : .invalid(length: -sequence))
+                }
+                index &+= sequence
             }
-            index &+= offset
+            return UTF8Scan(validEnd: end, problem: nil)
         }
+    }
+
+    /// Checks the multi-byte sequence whose lead byte is at `index`.
+    ///
+    /// - Returns: its length when well-formed; `0` when `end` cuts it and more bytes may follow; minus the length of
+    ///   its maximal subpart when ill-formed.
+    @inline(never)
+    static func checkSequence(_ bytes: UnsafeMutablePointer<UInt8>, at index: Int, end: Int, final: Bool) -> Int {
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        let continuations: Int
+        switch bytes[index] {
+        case 0xC2...0xDF: continuations = 1
+        case 0xE0:
+            continuations = 2
+            low = 0xA0
+        case 0xE1...0xEC, 0xEE, 0xEF: continuations = 2
+        case 0xED:
+            continuations = 2
+            high = 0x9F
+        case 0xF0:
+            continuations = 3
+            low = 0x90
+        case 0xF1...0xF3: continuations = 3
+        case 0xF4:
+            continuations = 3
+            high = 0x8F
+        default: return -1
+        }
+        var offset = 1
+        while offset <= continuations {
+            if index &+ offset >= end { return final ? -offset : 0 }
+            let byte = bytes[index &+ offset]
+            if byte < low || byte > high { return -offset }
+            low = 0x80
+            high = 0xBF
+            offset &+= 1
+        }
+        return offset
     }
 
     /// Checks the bytes read since the last check, moving `validEnd`; notes the first problem, or repairs

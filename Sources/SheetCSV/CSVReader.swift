@@ -56,9 +56,9 @@ public final class CSVReader {
     let options: CSVOptions
 
     /// The field separator in use: the one given in ``CSVOptions/delimiter`` or the one sniffed.
-    public internal(set) var delimiter: UInt8
+    @exclusivity(unchecked) public internal(set) var delimiter: UInt8
     /// The encoding found from the byte order mark.
-    public internal(set) var encoding: Encoding = .utf8
+    @exclusivity(unchecked) public internal(set) var encoding: Encoding = .utf8
 
     // The buffer: bytes [0, dataEnd) read, [0, validEnd) checked as UTF-8. `bufferBase` is the stream offset of
     // byte 0.
@@ -79,21 +79,22 @@ public final class CSVReader {
     @exclusivity(unchecked) var fieldState: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) var fieldCapacity: Int
     @exclusivity(unchecked) var nextLine = 1
+    let interner = StringInterner()
 
     /// Number of fields in the current record.
-    public private(set) var fieldCount = 0
+    @exclusivity(unchecked) public private(set) var fieldCount = 0
     /// 1-based number of the current record (`0` before the first).
-    public private(set) var recordNumber = 0
+    @exclusivity(unchecked) public private(set) var recordNumber = 0
     /// 1-based line where the current record starts (records with quoted line breaks span several lines).
-    public private(set) var lineNumber = 0
+    @exclusivity(unchecked) public private(set) var lineNumber = 0
     /// The field count of the first record that is not a blank line (the header, usually); `nil` until one is read.
-    public private(set) var expectedFieldCount: Int?
+    @exclusivity(unchecked) public private(set) var expectedFieldCount: Int?
     /// How many records so far have a field count different from ``expectedFieldCount`` (blank lines excepted).
-    public private(set) var raggedRecordCount = 0
+    @exclusivity(unchecked) public private(set) var raggedRecordCount = 0
     /// The first ``CSVOptions/raggedRecordsKept`` ragged records.
     public private(set) var raggedRecords: [RaggedRecord] = []
     /// Invalid UTF-8 sequences (and invalid UTF-16) replaced by U+FFFD under ``CSVOptions/InvalidUTF8Handling/replace``.
-    public internal(set) var replacementCount = 0
+    @exclusivity(unchecked) public internal(set) var replacementCount = 0
 
     /// Opens a reader over `source`, detecting the encoding from a byte order mark and sniffing the delimiter
     /// unless ``CSVOptions/delimiter`` is set.
@@ -218,9 +219,9 @@ public final class CSVReader {
         return fieldState[index] != 0
     }
 
-    /// Field `index` of the current record as a string.
+    /// Field `index` of the current record as a string; repeated values in a column share one string.
     public func string(at index: Int) -> String {
-        String(decoding: field(index), as: UTF8.self)
+        interner.string(field(index), column: index)
     }
 
     /// Every field of the current record as strings.
