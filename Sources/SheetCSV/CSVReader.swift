@@ -80,6 +80,7 @@ public final class CSVReader {
     @exclusivity(unchecked) var fieldCapacity: Int
     @exclusivity(unchecked) var nextLine = 1
     let interner = StringInterner()
+    let typedState = TypedReadingState()
 
     /// Number of fields in the current record.
     @exclusivity(unchecked) public private(set) var fieldCount = 0

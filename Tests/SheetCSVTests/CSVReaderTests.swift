@@ -165,3 +165,30 @@ struct CSVReaderTests {
         #expect(offsets == [3, 8, 16])
     }
 }
+
+@Suite("CSV in: typed rows")
+struct CSVTypedRowTests {
+    @Test func typesNumbersUnderTheDeclaredLocaleAndReportsAmbiguousOnes() throws {
+        let text = "Xã;Hộ nghèo;Tỷ lệ;Thu nhập;Vốn\nIa Đal;300;7,93%;49,7;1.234\nIa Dom;(12);0,5 %;1.234.567,8;007\n"
+        let reader = try CSVReader(source: BufferByteSource(Array(text.utf8)))
+        var rows: [Row] = []
+        while let row = try reader.nextTypedRow(locale: .vi) { rows.append(row) }
+        #expect(rows.count == 3)
+        #expect(rows[0].cells.map(\.value) == ["Xã", "Hộ nghèo", "Tỷ lệ", "Thu nhập", "Vốn"].map { .string($0) })
+        #expect(rows[1].cells.map(\.value) == [.string("Ia Đal"), .number(300), .number(0.0793), .number(49.7), .string("1.234")])
+        #expect(rows[2].cells.map(\.value) == [.string("Ia Dom"), .number(-12), .number(0.005), .number(1234567.8), .number(7)])
+        #expect(reader.ambiguousNumberCount == 1)
+        let finding = try #require(reader.ambiguousNumbers.first)
+        #expect(finding.address.a1 == "E2")
+        #expect(finding.text == "1.234")
+        #expect(finding.declared.value == DecimalNumber("1234"))
+        #expect(finding.other.value == DecimalNumber("1.234"))
+    }
+
+    @Test func readsEnglishNumbersExactly() throws {
+        let reader = try CSVReader(source: BufferByteSource(Array("a,b,c\n0.1,\"1,234.5\",x\n".utf8)))
+        _ = try reader.nextTypedRow(locale: .en)
+        let row = try #require(try reader.nextTypedRow(locale: .en))
+        #expect(row.cells.map(\.value) == [.number(0.1), .number(1234.5), .string("x")])
+    }
+}
