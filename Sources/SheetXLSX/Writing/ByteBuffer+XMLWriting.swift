@@ -1,0 +1,83 @@
+// Small appenders the writer's parts share: markup literals copied as they are, numbers written without a String,
+// attribute values and text escaped by SheetXML's `XMLEscaping`.
+import SheetCore
+import SheetXML
+
+extension ByteBuffer {
+    /// Appends a literal's bytes: markup the writer spells out, which never needs escaping.
+    @inline(__always)
+    func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { append($0) }
+    }
+
+    /// Appends a non-negative integer's decimal digits.
+    func appendDecimal(_ value: Int) {
+        if value >= 0, value < 10 {
+            append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        NumberText.append(Double(value), to: self)
+    }
+
+    /// Appends ` name="value"` with the value escaped.
+    func attribute(_ name: StaticString, _ value: String) {
+        append(UInt8(ascii: " "))
+        append(name)
+        append("=\"")
+        XMLEscaping.appendAttributeValue(value, to: self)
+        append(UInt8(ascii: "\""))
+    }
+
+    /// Appends ` name="123"`.
+    func attribute(_ name: StaticString, _ value: Int) {
+        append(UInt8(ascii: " "))
+        append(name)
+        append("=\"")
+        appendDecimal(value)
+        append(UInt8(ascii: "\""))
+    }
+
+    /// Appends ` name="0.75"` in shortest round-trip form.
+    func attribute(_ name: StaticString, _ value: Double) {
+        append(UInt8(ascii: " "))
+        append(name)
+        append("=\"")
+        NumberText.append(value, to: self)
+        append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `<name>text</name>` with the text escaped.
+    func element(_ open: StaticString, _ text: String, _ close: StaticString) {
+        append(open)
+        XMLEscaping.appendText(text, to: self)
+        append(close)
+    }
+
+    /// Appends the XML declaration Excel writes at the head of every part.
+    func appendDeclaration() {
+        append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
+    }
+
+    /// Appends a colour's attributes (`rgb="FF…"`, `theme="4" tint="…"`, `auto="1"`), ECMA-376 Part 1, §18.8.19.
+    func colorAttributes(_ color: CellStyle.Color) {
+        switch color {
+        case .rgb(let rgb):
+            append(" rgb=\"FF")
+            appendHex(rgb & 0xFF_FFFF, digits: 6)
+            append(UInt8(ascii: "\""))
+        case .theme(let theme, let tint):
+            attribute("theme", theme)
+            if tint != 0 { attribute("tint", tint) }
+        case .automatic:
+            append(" auto=\"1\"")
+        }
+    }
+
+    /// Appends `value` as upper-case hexadecimal, zero-padded to `digits`.
+    func appendHex(_ value: UInt32, digits: Int) {
+        for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
+            let nibble = UInt8((value >> UInt32(shift)) & 0xF)
+            append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10)
+        }
+    }
+}
