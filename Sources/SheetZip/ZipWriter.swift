@@ -2,9 +2,9 @@ import SheetCore
 
 // Writing a ZIP archive as Excel does (PKWARE APPNOTE.TXT 6.3.x; the layout is drawn in ZipFormat.swift).
 //
-//   startEntry ─▶ local header (CRC-32 and sizes zero for now) ─┐
-//   write…     ─▶ CRC-32 + raw deflate ─▶ entry data             ├─ repeated per entry, streamed to a temporary file
-//   finishEntry ─▶ pwrite CRC-32 and sizes into the local header ─┘
+//   startEntry  ─▶ local header, CRC-32 and sizes zero for now        ┐
+//   write…      ─▶ 256 KiB chunks ─▶ CRC-32 + raw deflate (workers)  ├ per entry, streamed to a temporary file
+//   finishEntry ─▶ last chunk; pwrite CRC-32 and sizes into the header ┘
 //   finish ─▶ central directory ─▶ [ZIP64 end record + locator] ─▶ end record ─▶ fsync ─▶ rename over the path
 //
 // No data descriptors (flag bit 3): the local headers are patched in place once an entry's sizes are known, as Excel
@@ -25,9 +25,11 @@ import SheetCore
 /// syncs and renames over `path`; ``cancel()`` (or releasing the writer unfinished) removes it, and so does any
 /// error: a failed run leaves no partial file behind.
 ///
-/// With background compression, bytes given to ``write(_:)-(UnsafeRawBufferPointer)`` are copied into 256 KiB chunks
-/// that a second thread checksums, deflates and writes, so producing XML and compressing it overlap. An error on that
-/// thread is thrown by the next call.
+/// Bytes given to ``write(_:)-(UnsafeRawBufferPointer)`` are cut into 256 KiB chunks, each deflated on its own with the
+/// previous 32 KiB as its dictionary (as pigz does). With background compression, worker threads (one per core, up
+/// to 4) deflate the chunks while the caller produces the next bytes, so generating XML and compressing it use every
+/// core; an error on a worker is thrown by the next call. The bytes written do not depend on the number of threads
+/// nor on how the caller cut its writes.
 ///
 /// Every entry is stamped with ``timestamp`` (1980-01-01 00:00 unless set), so the same content gives the same bytes.
 ///
@@ -72,10 +74,8 @@ public final class ZipWriter {
         case failed(ZipError)
     }
 
-    /// Bytes handed to the compression thread at a time.
+    /// Uncompressed bytes per independently deflated chunk.
     static let defaultChunkSize = 256 << 10
-    /// Chunks in the ring between the caller and the compression thread.
-    static let defaultChunkCount = 4
 
     /// The path the archive will have once ``finish()`` succeeds.
     public let path: String
@@ -89,8 +89,7 @@ public final class ZipWriter {
     /// The temporary file (internal for tests: its name, and a simulated full disk).
     let output: ZipOutputFile
 
-    private let encoder: EntryEncoder
-    private let pipeline: CompressionPipeline?
+    private let pipeline: CompressionPipeline
     var records: [Record] = []
     private var names: Set<String> = []
     private var open: Record?
@@ -103,21 +102,20 @@ public final class ZipWriter {
     /// - Parameters:
     ///   - path: where the finished archive goes; an existing file there is replaced by ``finish()``, not before.
     ///   - compressionLevel: zlib level: 1 is fastest, 6 the usual balance, 9 smallest; -1 means 6.
-    ///   - backgroundCompression: deflate on a second thread while the caller produces the next bytes.
+    ///   - backgroundCompression: deflate on worker threads while the caller produces the next bytes; the archive's
+    ///     bytes are the same either way.
     /// - Throws: `io` when the folder is missing or not writable (nothing is created); `invalidUse` for a level
     ///   outside -1...9 or a path that names no file.
     public convenience init(path: String, compressionLevel: Int32 = 6, backgroundCompression: Bool = true)
         throws(ZipError)
     {
         try self.init(
-            path: path, compressionLevel: compressionLevel, backgroundCompression: backgroundCompression,
-            chunkSize: Self.defaultChunkSize, chunkCount: Self.defaultChunkCount)
+            path: path, compressionLevel: compressionLevel, chunkSize: Self.defaultChunkSize,
+            workers: backgroundCompression ? CompressionPipeline.defaultWorkerCount : 0)
     }
 
-    /// The designated initialiser, with the ring's geometry for tests.
-    init(path: String, compressionLevel: Int32, backgroundCompression: Bool, chunkSize: Int, chunkCount: Int)
-        throws(ZipError)
-    {
+    /// The designated initialiser, with the chunk size and worker count for tests.
+    init(path: String, compressionLevel: Int32, chunkSize: Int, workers: Int) throws(ZipError) {
         guard (-1...9).contains(compressionLevel) else {
             throw ZipError(
                 .invalidUse, "compression level \(compressionLevel) does not exist — use 1 (fastest) to 9 (smallest)",
@@ -125,7 +123,8 @@ public final class ZipWriter {
         }
         let output = try ZipOutputFile(path: path)
         do {
-            encoder = try EntryEncoder(level: compressionLevel, output: output)
+            pipeline = try CompressionPipeline(
+                output: output, level: compressionLevel, chunkSize: chunkSize, workers: workers)
         } catch {
             output.discard()
             throw error
@@ -133,19 +132,16 @@ public final class ZipWriter {
         self.path = path
         self.compressionLevel = compressionLevel
         self.output = output
-        pipeline =
-            backgroundCompression
-            ? CompressionPipeline(encoder: encoder, output: output, chunkSize: chunkSize, chunkCount: chunkCount) : nil
     }
 
     deinit {
         cancel()
     }
 
-    /// Size of the archive so far, in bytes: headers and compressed data written or about to be. While the
-    /// compression thread works, this lags behind by the chunks it has not finished.
+    /// Size of the archive so far, in bytes: headers and compressed data written or about to be. While workers
+    /// compress, this lags behind by the chunks they have not finished; after ``finishEntry()`` it is exact.
     public var bytesWritten: UInt64 {
-        if case .writing = state, let pipeline { return pipeline.bytesWritten }
+        if case .writing = state { return pipeline.bytesWritten }
         return output.offset
     }
 
@@ -195,7 +191,7 @@ public final class ZipWriter {
                 timestamp: timestamp, localHeaderOffset: headerOffset, localZip64: mayExceed4GiB)
             encodeLocalHeader(record)
             try output.append(scratch)
-            try encoder.reset()
+            pipeline.beginEntry()
             names.insert(name)
             open = record
         }
@@ -204,18 +200,15 @@ public final class ZipWriter {
     /// Streams uncompressed bytes into the open entry.
     ///
     /// - Parameter bytes: the next bytes of the entry; they may be reused as soon as the call returns.
-    /// - Throws: `invalidUse` when no entry is open; `io` on a write error, here or on the compression thread.
-    /// - Complexity: O(*n*): a copy into the ring with background compression, CRC-32 and deflate otherwise.
+    /// - Throws: `invalidUse` when no entry is open; `io` on a write error, here or on a compression thread.
+    /// - Complexity: O(*n*): a copy into the current chunk; CRC-32 and deflate of each chunk that fills, here or on
+    ///   a worker.
     public func write(_ bytes: UnsafeRawBufferPointer) throws(ZipError) {
         try perform { () throws(ZipError) in
             guard open != nil else {
                 throw ZipError(.invalidUse, "write() was called with no entry open — call startEntry first", path: path)
             }
-            if let pipeline {
-                try pipeline.write(bytes)
-            } else {
-                try encoder.compress(bytes)
-            }
+            try pipeline.write(bytes)
         }
     }
 
@@ -262,7 +255,7 @@ public final class ZipWriter {
     public func finish() throws(ZipError) {
         try perform { () throws(ZipError) in
             if open != nil { try finishOpenEntry() }
-            pipeline?.stop(cancel: false)
+            pipeline.stop(cancel: false)
             try writeCentralDirectory()
             try output.commit()
             state = .finished
@@ -273,7 +266,7 @@ public final class ZipWriter {
     /// touched. Does nothing after ``finish()`` or a previous `cancel()`; releasing an unfinished writer does the same.
     public func cancel() {
         guard case .writing = state else { return }
-        pipeline?.stop(cancel: true)
+        pipeline.stop(cancel: true)
         output.discard()
         state = .cancelled
     }
@@ -292,7 +285,7 @@ public final class ZipWriter {
             try body()
         } catch {
             if error.code != .invalidUse {
-                pipeline?.stop(cancel: true)
+                pipeline.stop(cancel: true)
                 output.discard()
                 state = .failed(error)
             }
@@ -303,11 +296,10 @@ public final class ZipWriter {
     /// Completes the open entry's data and local header and records it for the central directory.
     private func finishOpenEntry() throws(ZipError) {
         guard var record = open else { return }
-        try pipeline?.drain()
-        try encoder.finish()
-        record.crc = encoder.crc
-        record.compressedSize = encoder.compressedSize
-        record.uncompressedSize = encoder.uncompressedSize
+        let totals = try pipeline.finishEntry()
+        record.crc = totals.crc
+        record.compressedSize = totals.compressedSize
+        record.uncompressedSize = totals.uncompressedSize
         let needsZip64 = record.compressedSize >= zip64Thresholds.size || record.uncompressedSize >= zip64Thresholds.size
         if needsZip64 && !record.localZip64 {
             // The header has no room for the 64-bit sizes: move the data to make some (see the comment at the top).

@@ -31,8 +31,7 @@ import Testing
         defer { folder.remove() }
         do {
             let writer = try ZipWriter(
-                path: folder.file("book.xlsx"), compressionLevel: 6, backgroundCompression: background, chunkSize: 4096,
-                chunkCount: 4)
+                path: folder.file("book.xlsx"), compressionLevel: 6, chunkSize: 4096, workers: background ? 2 : 0)
             try writer.startEntry("sheet.xml")
             try write(sampleXML(rows: 50_000), to: writer)  // the thread is still compressing when we let go
             #expect(folder.contents.count == 1)
@@ -99,8 +98,7 @@ import Testing
         defer { folder.remove() }
         let path = folder.file("book.xlsx")
         try Data("previous version".utf8).write(to: URL(fileURLWithPath: path))
-        let writer = try ZipWriter(
-            path: path, compressionLevel: 1, backgroundCompression: background, chunkSize: 8192, chunkCount: 2)
+        let writer = try ZipWriter(path: path, compressionLevel: 1, chunkSize: 8192, workers: background ? 2 : 0)
         writer.output.simulatedDiskSize = 100_000
         let data = noise(count: 50_000, seed: 3)
         var failure: ZipError?

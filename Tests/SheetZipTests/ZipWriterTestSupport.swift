@@ -28,14 +28,14 @@ struct WrittenEntry {
     var mayExceed4GiB = false
 }
 
-/// Writes `entries` to `path`, each in writes of `chunk` bytes, and finishes.
+/// Writes `entries` to `path`, each in writes of `chunk` bytes, and finishes; `background` uses two workers (more than
+/// the machine may have cores, to exercise out-of-order completion), `workers` any other number.
 func writeArchive(
-    _ entries: [WrittenEntry], to path: String, level: Int32 = 6, background: Bool = true, chunk: Int = 10_000,
-    ringChunkSize: Int = ZipWriter.defaultChunkSize, configure: (ZipWriter) -> Void = { _ in }
+    _ entries: [WrittenEntry], to path: String, level: Int32 = 6, background: Bool = true, workers: Int? = nil,
+    chunk: Int = 10_000, deflateChunkSize: Int = ZipWriter.defaultChunkSize, configure: (ZipWriter) -> Void = { _ in }
 ) throws(ZipError) {
     let writer = try ZipWriter(
-        path: path, compressionLevel: level, backgroundCompression: background, chunkSize: ringChunkSize,
-        chunkCount: ZipWriter.defaultChunkCount)
+        path: path, compressionLevel: level, chunkSize: deflateChunkSize, workers: workers ?? (background ? 2 : 0))
     configure(writer)
     for entry in entries {
         try writer.startEntry(entry.name, mayExceed4GiB: entry.mayExceed4GiB)
@@ -58,6 +58,9 @@ func write(_ bytes: [UInt8], to writer: ZipWriter) throws(ZipError) {
     let result = bytes.withUnsafeBytes { raw in Result { () throws(ZipError) in try writer.write(raw) } }
     try result.get()
 }
+
+/// Whether two byte arrays are equal; through a function, so a failing expectation does not print megabytes.
+func same(_ first: [UInt8], _ second: [UInt8]) -> Bool { first == second }
 
 /// The bytes of a file.
 func fileBytes(_ path: String) -> [UInt8] {

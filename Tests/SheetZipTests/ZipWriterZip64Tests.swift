@@ -22,12 +22,12 @@ import Testing
         let path = folder.file("zip64.zip")
         let entries = [Self.small, Self.large, Self.largeReserved, Self.smallReserved, Self.small.renamed("last.xml")]
         try writeArchive(
-            entries, to: path, background: background, chunk: 999, ringChunkSize: 1024,
+            entries, to: path, background: background, chunk: 999, deflateChunkSize: 1024,
             configure: Self.lowered(entryCount: 3))
         let archive = try ZipArchive(path: path)
         #expect(archive.entries.map(\.name) == entries.map(\.name))
         for (entry, expected) in zip(archive.entries, entries) {
-            #expect(try archive.contents(of: entry) == expected.bytes, "\(entry.name)")
+            #expect(same(try archive.contents(of: entry), expected.bytes), "\(entry.name)")
         }
         #expect(archive.entries[1].compressedSize >= 1000)
         #expect(archive.entries.last!.localHeaderOffset >= 1000)
@@ -82,7 +82,7 @@ import Testing
         try writeArchive([Self.small, reserved, Self.small.renamed("z.xml")], to: folder.file("reserved.zip"),
             configure: Self.lowered(size: 3000))
         let moved = fileBytes(folder.file("moved.zip"))
-        #expect(moved == fileBytes(folder.file("reserved.zip")))
+        #expect(same(moved, fileBytes(folder.file("reserved.zip"))))
         #expect(try ZipArchive(path: folder.file("moved.zip")).contents(ofEntryNamed: "large.bin") == Self.large.bytes)
     }
 
