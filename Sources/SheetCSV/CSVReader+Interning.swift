@@ -2,12 +2,12 @@
 // district, commune, village, class and cause on every row, and a String longer than 15 UTF-8 bytes costs an
 // allocation and a second UTF-8 check each time it is made.
 //
-//   column c ─▶ table c: 256 slots, direct-mapped by a hash of the bytes; a slot keeps the bytes (≤ 64) and the String
+//   column c ─▶ table c: 2,048 slots, direct-mapped by a hash of the bytes; a slot keeps the hash and the String
 //
-// A hit compares the bytes and hands out the stored String (a retain). Columns that do not repeat (names, notes)
-// are noticed after 4,096 look-ups with fewer than one hit in eight and are no longer looked up. Short values
-// (≤ 15 bytes) are stored inline in the String itself and are never interned. Memory: at most 64 columns × 256
-// slots × 64 bytes (1 MiB).
+// A hit compares the bytes with the stored String's and hands the String out (a retain). Columns that do not
+// repeat (names) are noticed after 4,096 look-ups with fewer than one hit in eight and are no longer looked up.
+// Short values (≤ 15 bytes) are stored inline in the String itself and are never interned, long ones (> 256
+// bytes) neither. Memory: 48 KiB per column that repeats, for at most 64 columns.
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -16,24 +16,31 @@
 import SheetCore
 
 final class StringInterner {
-    static let slotsPerColumn = 256
-    static let maxLength = 64
+    static let slotsPerColumn = 2048
+    static let maxLength = 256
     static let maxColumns = 64
     static let minLength = 16
 
     private final class Table {
-        @exclusivity(unchecked) var hashes = [UInt64](repeating: 0, count: StringInterner.slotsPerColumn)
-        @exclusivity(unchecked) var lengths = [Int](repeating: -1, count: StringInterner.slotsPerColumn)
-        @exclusivity(unchecked) var strings = [String](repeating: "", count: StringInterner.slotsPerColumn)
-        let bytes = UnsafeMutablePointer<UInt8>.allocate(
-            capacity: StringInterner.slotsPerColumn * StringInterner.maxLength)
+        let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: StringInterner.slotsPerColumn)
+        let strings = UnsafeMutablePointer<String>.allocate(capacity: StringInterner.slotsPerColumn)
         @exclusivity(unchecked) var lookups = 0
         @exclusivity(unchecked) var hits = 0
-        @exclusivity(unchecked) var enabled = true
-        deinit { bytes.deallocate() }
+
+        init() {
+            hashes.initialize(repeating: 0, count: StringInterner.slotsPerColumn)
+            strings.initialize(repeating: "", count: StringInterner.slotsPerColumn)
+        }
+
+        deinit {
+            hashes.deallocate()
+            strings.deinitialize(count: StringInterner.slotsPerColumn)
+            strings.deallocate()
+        }
     }
 
     @exclusivity(unchecked) private var tables: [Table?] = Array(repeating: nil, count: StringInterner.maxColumns)
+    @exclusivity(unchecked) private var disabled = [Bool](repeating: false, count: StringInterner.maxColumns)
 
     /// The string for `bytes` (valid UTF-8) found in column `column`.
     @inline(__always)
@@ -45,6 +52,7 @@ final class StringInterner {
     }
 
     private func lookUp(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> String {
+        if disabled[column] { return String(decoding: bytes, as: UTF8.self) }
         let table: Table
         if let existing = tables[column] {
             table = existing
@@ -52,29 +60,33 @@ final class StringInterner {
             table = Table()
             tables[column] = table
         }
-        guard table.enabled else { return String(decoding: bytes, as: UTF8.self) }
         table.lookups &+= 1
         if table.lookups == 4096, table.hits < 512 {
-            table.enabled = false
+            disabled[column] = true
+            tables[column] = nil
+            return String(decoding: bytes, as: UTF8.self)
         }
         let hash = StringInterner.hash(bytes)
-        let slot = Int(truncatingIfNeeded: hash >> 56)
-        let stored = table.bytes + slot * StringInterner.maxLength
-        if table.hashes[slot] == hash, table.lengths[slot] == bytes.count,
-            memcmp(stored, bytes.baseAddress!, bytes.count) == 0
-        {
+        let slot = Int(truncatingIfNeeded: hash >> 53)  // 11 bits: 2,048 slots
+        if table.hashes[slot] == hash, StringInterner.equal(table.strings[slot], bytes) {
             table.hits &+= 1
             return table.strings[slot]
         }
         let string = String(decoding: bytes, as: UTF8.self)
         table.hashes[slot] = hash
-        table.lengths[slot] = bytes.count
-        stored.update(from: bytes.baseAddress!, count: bytes.count)
         table.strings[slot] = string
         return string
     }
 
-    /// A multiplicative hash over 8-byte words; the top byte picks the slot.
+    /// Whether a native string holds exactly `bytes`.
+    @inline(__always)
+    private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        string.utf8.withContiguousStorageIfAvailable { stored in
+            stored.count == bytes.count && memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+        } ?? false
+    }
+
+    /// A multiplicative hash over 8-byte words; the top bits pick the slot.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let base = UnsafeRawPointer(bytes.baseAddress!)

@@ -32,18 +32,8 @@ extension CSVReader {
     public func nextTypedRow(locale: NumberLocale) throws(CSVError) -> Row? {
         guard try nextRecord() else { return nil }
         let rowIndex = recordNumber - 1
-        let count = fieldCount
-        let cells = [Cell](unsafeUninitializedCapacity: count) { storage, initialized in
-            var made = 0
-            for column in 0..<count {
-                let bytes = field(column)
-                if bytes.isEmpty { continue }
-                let address = CellAddress(row: rowIndex, column: column)
-                (storage.baseAddress! + made).initialize(
-                    to: Cell(address: address, value: typedValue(bytes, address: address, locale: locale)))
-                made += 1
-            }
-            initialized = made
+        let cells = makeCells(row: rowIndex) { bytes, column in
+            typedValue(bytes, address: CellAddress(row: rowIndex, column: column), locale: locale)
         }
         return Row(index: rowIndex, cells: cells)
     }

@@ -91,7 +91,19 @@ struct DigitAccumulator {
     var pendingZeros = 0
 
     /// Adds one digit; `false` when a non-zero digit no longer fits (the value would have to be rounded).
+    @inline(__always)
     mutating func append(_ digit: UInt8, fraction: Bool) -> Bool {
+        // Fast path: room for one more digit, nothing held back.
+        if significand <= 922_337_203_685_477_579, pendingZeros == 0 {
+            significand = significand &* 10 &+ UInt64(digit)
+            if fraction { exponent -= 1 }
+            return true
+        }
+        return appendNearTheLimit(digit, fraction: fraction)
+    }
+
+    /// A digit when the significand is close to overflowing: zeros are held back, other digits must still fit.
+    mutating func appendNearTheLimit(_ digit: UInt8, fraction: Bool) -> Bool {
         if digit == 0 {
             if significand == 0 {
                 if fraction { exponent -= 1 }

@@ -100,7 +100,13 @@ extension LocalizedNumber {
     ///
     /// - Complexity: O(n), no allocation.
     public static func read(_ bytes: UnsafeBufferPointer<UInt8>, locale: NumberLocale) -> NumberReading {
-        let declared = parse(bytes, locale: locale)
+        var scanner = NumberScanner(bytes: bytes, locale: locale)
+        let declared = scanner.scan()
+        if case .success(let mine) = declared, scanner.separators != 1 {
+            // No separator: both locales read the same. Two or more: the other locale cannot read it (its
+            // grammar would need them the other way round), so only one separator can be ambiguous.
+            return .number(mine)
+        }
         let other = parse(bytes, locale: locale.other)
         switch (declared, other) {
         case (.success(let mine), .success(let theirs)):
@@ -132,6 +138,8 @@ private struct NumberScanner {
     let decimal: UInt8
     var index = 0
     var end: Int
+    /// Grouping and decimal separators met (complete when the scan succeeds).
+    var separators = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, locale: NumberLocale) {
         self.bytes = bytes
@@ -162,7 +170,8 @@ private struct NumberScanner {
         } else if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
             negative = bytes[index] == UInt8(ascii: "-")
             index += 1
-        } else if matches([0xE2, 0x88, 0x92]) {  // U+2212 MINUS SIGN
+        } else if end - index >= 3, bytes[index] == 0xE2, bytes[index + 1] == 0x88, bytes[index + 2] == 0x92 {
+            // U+2212 MINUS SIGN
             negative = true
             index += 3
         }
@@ -199,6 +208,7 @@ private struct NumberScanner {
                 }
                 grouped = true
                 groupDigits = 0
+                separators += 1
                 index += 1
             } else {
                 break
@@ -208,6 +218,7 @@ private struct NumberScanner {
         // Fraction.
         var fractionDigits = 0
         if index < end, bytes[index] == decimal {
+            separators += 1
             index += 1
             while index < end, let digit = DecimalNumber.digit(bytes[index]) {
                 guard digits.append(digit, fraction: true) else { return .failure(.tooManyDigits) }
@@ -229,12 +240,6 @@ private struct NumberScanner {
         guard let value = digits.value(negative: negative, exponent: 0) else { return .failure(.tooManyDigits) }
         return .success(
             LocalizedNumber(value: value, isPercent: percent, isGrouped: grouped, fractionDigits: fractionDigits))
-    }
-
-    private func matches(_ sequence: [UInt8]) -> Bool {
-        guard end - index >= sequence.count else { return false }
-        for (offset, byte) in sequence.enumerated() where bytes[index + offset] != byte { return false }
-        return true
     }
 
     private mutating func skipSpaces() {
