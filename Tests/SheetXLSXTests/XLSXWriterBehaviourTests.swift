@@ -201,7 +201,7 @@ struct XLSXWriterBehaviourTests {
     }
 
     @Test func stringsPastTheBudgetAreWrittenInline() throws {
-        try withWorkbook(options: XLSXWriterOptions(strings: .shared(byteBudget: 12))) { book, path in
+        try withWorkbook(options: XLSXWriterOptions(strings: .shared(byteBudget: 50))) { book, path in
             let sheet = try book.addSheet("Sheet1")
             try sheet.writeRow(values: [.string("Ia Đal"), .string("Ia Dom"), .string("Ia Tơi"), .string("Ia Đal")])
             try book.close()

@@ -5,7 +5,8 @@
 //   hashes   [h0, h1, h2, …]                each string's hash, kept for growing the slot table
 //   slots    open addressing, linear probing: index + 1 of a string, 0 for an empty slot; at most half full
 //
-// Nothing per string is a Swift object, so a million distinct strings cost their bytes plus 16 bytes each.
+// Nothing per string is a Swift object, so a million distinct strings cost their bytes plus 16 bytes each (4 + 4 in
+// `ends` and `hashes`, at most 8 in `slots`); the budget counts both.
 import SheetCore
 
 #if canImport(Glibc)
@@ -22,12 +23,15 @@ final class SharedStringTable {
     private var hashes: [UInt32] = []
     private var slots: [UInt32]
     private var mask: Int
-    /// Most bytes the arena may hold; a new string that would pass it is not added.
+    /// Most bytes the table may take, strings and bookkeeping; a new string that would pass it is not added.
     let byteBudget: Int
+    /// Bookkeeping bytes per string: its end and hash, and up to two slots.
+    static let bytesPerEntry = 16
     /// Cells that referred to the table (`sst/@count`).
     private(set) var references = 0
 
-    /// - Parameter byteBudget: Most UTF-8 bytes of distinct strings kept (at most 4 GiB − 1).
+    /// - Parameter byteBudget: Most bytes the table may take: the UTF-8 of distinct strings (at most 4 GiB − 1 in
+    ///   all) plus ``bytesPerEntry`` for each.
     init(byteBudget: Int) {
         self.byteBudget = min(byteBudget, Int(UInt32.max) - 1)
         slots = Array(repeating: 0, count: 1024)
@@ -53,7 +57,9 @@ final class SharedStringTable {
             }
             slot = (slot + 1) & mask
         }
-        guard arena.count + bytes.count <= byteBudget, ends.count < Int(UInt32.max) - 1 else { return nil }
+        guard arena.count + bytes.count + (ends.count + 1) * Self.bytesPerEntry <= byteBudget,
+            ends.count < Int(UInt32.max) - 1
+        else { return nil }
         arena.append(bytes)
         ends.append(UInt32(arena.count))
         hashes.append(hash)

@@ -50,8 +50,9 @@ public struct XLSXWriterOptions: Sendable {
 /// Where cell strings go (ECMA-376 Part 1, §18.4: shared strings, or inline in the cell).
 public enum StringStorage: Hashable, Sendable {
     /// A deduplicated shared-strings table, as Excel writes: repeated strings (village, ethnicity, classification)
-    /// are stored once. Once the table holds `byteBudget` bytes of distinct text, further new strings are written
-    /// inline, which keeps memory bounded for columns of mostly unique text (names).
+    /// are stored once. Once the table takes `byteBudget` bytes (its distinct text plus 16 bytes of bookkeeping
+    /// per string), further new strings are written inline, which keeps memory bounded for columns of mostly
+    /// unique text (names): 16 MiB holds some 500,000 names.
     case shared(byteBudget: Int = 16 << 20)
     /// Every string inline in its cell (`t="inlineStr"`), as writers in constant-memory mode do: no table at all.
     case inline
