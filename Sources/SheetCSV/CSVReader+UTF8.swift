@@ -40,6 +40,14 @@ extension CSVReader {
     /// - Parameter final: `true` when no bytes follow `end`, so a cut sequence is ill-formed rather than pending.
     /// - Complexity: O(end − from); ASCII runs go eight bytes per step.
     static func scanUTF8(_ bytes: UnsafeMutablePointer<UInt8>, from: Int, to end: Int, final: Bool) -> UTF8Scan {
+        UTF8Automaton.scan(bytes, from: from, to: end, final: final)
+            ?? scanUTF8Exactly(bytes, from: from, to: end, final: final)
+    }
+
+    /// The byte-by-byte scan that says exactly where and what a problem is (used when the automaton finds one).
+    static func scanUTF8Exactly(_ bytes: UnsafeMutablePointer<UInt8>, from: Int, to end: Int, final: Bool)
+        -> UTF8Scan
+    {
         var index = from
         outer: while true {
             while index &+ 8 <= end {
