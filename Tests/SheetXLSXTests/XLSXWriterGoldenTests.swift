@@ -83,6 +83,10 @@ enum GoldenCases {
         golden("hide02.xlsx"),
         golden("optimize01.xlsx", options: .init(ignoresSpans: true)) { $0.options.strings = .inline },
         golden("optimize02.xlsx", options: .init(ignoresSpans: true)) { $0.options.strings = .inline },
+        golden("optimize06.xlsx", options: .init(ignoresSpans: true)) { $0.options.strings = .inline },
+        golden("optimize07.xlsx", options: .init(ignoresSpans: true)) { $0.options.strings = .inline },
+        golden("shared_strings01.xlsx"),
+        golden("shared_strings02.xlsx"),
     ]
 
     /// Fonts, fills, borders, alignment, number formats.
@@ -184,6 +188,38 @@ enum GoldenCases {
         golden("format19.xlsx") {
             $0.styles = [S.number("hh:mm;@"), CellStyle(fill: .solid(.rgb(0xFFFF00)), numberFormat: "hh:mm;@")]
         },
+        golden("format13.xlsx") { $0.styles = [CellStyle(font: .init(name: "B Nazanin", family: 0, charset: 178))] },
+        golden("format20.xlsx") { $0.styles = [CellStyle(font: .init(color: .automatic))] },
+        golden("format21.xlsx") {
+            $0.styles = [
+                CellStyle(font: .init(color: .automatic), fill: .init(pattern: .darkVertical, background: .red))
+            ]
+        },
+        golden("format22.xlsx") { $0.styles = [CellStyle(font: .init(color: .automatic), border: .all(.thin))] },
+        golden("format23.xlsx") {
+            $0.styles = [CellStyle(font: .init(color: .automatic), border: .init(diagonal: .thin, diagonalDown: true))]
+        },
+        golden("decimal01.xlsx") { $0.styles = [S.number(#"\$0.00"#)] },
+        golden("escapes06.xlsx") {
+            $0.styles = [S.number(#"[Red]0.0%\ "a""#)]
+            $0.setups[0] = SheetSetup(columns: [ColumnFormat(0, width: 14)])
+        },
+        golden("bootstrap48.xlsx") {
+            let accent2 = { (tint: Double) in CellStyle(fill: .solid(.theme(5, tint: tint))) }
+            $0.styles =
+                [
+                    0, 0.79998168889431442, 0.59999389629810485, 0.39997558519241921, -0.249977111117893,
+                    -0.499984740745262,
+                ].map(accent2)
+                + [
+                    CellStyle(border: .all(.init(.thin, color: .theme(9)))),
+                    CellStyle(
+                        fill: .init(
+                            pattern: .darkHorizontal, foreground: .theme(9, tint: -0.499984740745262),
+                            background: .theme(9, tint: 0.79998168889431442))),
+                ]
+            $0.setups[0] = SheetSetup(tabColor: .theme(4))
+        },
         golden("format24.xlsx") {
             $0.styles = [CellStyle(alignment: .init(horizontal: .center, vertical: .top, indent: 1, rotation: 255))]
             $0.rowFormats[0] = [0: RowFormat(height: 75)]
@@ -250,6 +286,93 @@ enum GoldenCases {
         golden("bootstrap26.xlsx") {
             $0.styles = [S.bold]
             $0.setups[0] = SheetSetup(columns: [ColumnFormat(2...3, style: StyleID(index: 1))])
+        },
+        golden("bootstrap27.xlsx") {
+            $0.styles = [S.bold, S.italic]
+            $0.rowStyleIndex = [0: [2: 1], 1: [2: 2]]
+        },
+        golden("bootstrap28.xlsx") {
+            $0.styles = [S.bold, S.italic, S.boldItalic]
+            let bold = StyleID(index: 1)
+            let italic = StyleID(index: 2)
+            $0.setups[0] = SheetSetup(columns: [
+                ColumnFormat(0, style: bold), ColumnFormat(1, style: italic), ColumnFormat(2, style: bold),
+                ColumnFormat(3, width: 5.86, style: bold), ColumnFormat(4, width: 6.43, style: bold),
+                ColumnFormat(5, width: 6.43, style: StyleID(index: 3)), ColumnFormat(6...7, width: 6.43, style: bold),
+                ColumnFormat(8, style: italic),
+            ])
+        },
+        golden("row_col_format01.xlsx") {
+            $0.styles = [S.bold]
+            $0.rowStyleIndex[0] = [0: 1]
+        },
+        golden("row_col_format02.xlsx") {
+            $0.styles = [S.bold]
+            $0.rowStyleIndex[0] = [0: 1]
+        },
+        golden("row_col_format03.xlsx") {
+            $0.styles = [S.italic]
+            $0.setups[0] = SheetSetup(columns: [ColumnFormat(0, style: StyleID(index: 1))])
+        },
+        golden("row_col_format04.xlsx") {
+            $0.styles = [S.italic]
+            $0.setups[0] = SheetSetup(columns: [ColumnFormat(0, style: StyleID(index: 1))])
+        },
+        golden("row_col_format05.xlsx") {
+            $0.styles = [S.bold, S.italic]
+            $0.setups[0] = SheetSetup(columns: [
+                ColumnFormat(0, style: StyleID(index: 1)), ColumnFormat(2, style: StyleID(index: 2)),
+            ])
+        },
+        golden("row_col_format06.xlsx") {
+            $0.styles = [S.bold, S.italic]
+            $0.setups[0] = SheetSetup(columns: [
+                ColumnFormat(0, style: StyleID(index: 1)), ColumnFormat(2, style: StyleID(index: 2)),
+            ])
+        },
+        golden("row_col_format07.xlsx") {
+            $0.styles = [S.bold]
+            $0.rowStyleIndex[0] = [4: 1]
+        },
+        golden("row_col_format08.xlsx") {
+            $0.styles = [S.bold, S.boldItalic, S.italic]
+            $0.setups[0] = SheetSetup(columns: [ColumnFormat(0, style: StyleID(index: 3))])
+            $0.rowStyleIndex[0] = [0: 1]
+        },
+        golden("row_col_format09.xlsx") {
+            $0.styles = [S.bold, S.boldItalic, S.italic]
+            $0.setups[0] = SheetSetup(columns: [ColumnFormat(2, style: StyleID(index: 3))])
+            $0.rowStyleIndex[0] = [4: 1]
+        },
+        golden("row_col_format10.xlsx") {
+            $0.styles = [S.bold]
+            $0.setups[0] = SheetSetup(columns: [ColumnFormat(2, style: StyleID(index: 1))])
+        },
+        golden("row_col_format11.xlsx") { $0.setups[0] = SheetSetup(columns: [ColumnFormat(2, width: 4)]) },
+        golden("row_col_format12.xlsx") { $0.setups[0] = SheetSetup(columns: [ColumnFormat(2, isHidden: true)]) },
+        golden("row_col_format14.xlsx") {
+            $0.styles = [S.bold]
+            $0.setups[0] = SheetSetup(columns: [
+                ColumnFormat(1...3, width: 5), ColumnFormat(5, width: 8), ColumnFormat(7, style: StyleID(index: 1)),
+                ColumnFormat(9, width: 2), ColumnFormat(11, isHidden: true),
+            ])
+        },
+        golden("row_col_format15.xlsx") {
+            $0.styles = [S.bold, S.italic, S.boldItalic]
+            $0.setups[0] = SheetSetup(columns: [ColumnFormat(2, style: StyleID(index: 2))])
+            $0.rowStyleIndex[0] = [2: 1]
+        },
+        golden("default_row01.xlsx") {
+            var setup = SheetSetup()
+            setup.defaultRowHeight = 24
+            $0.setups[0] = setup
+            $0.rowFormats[0] = [0: RowFormat(height: 24), 9: RowFormat(height: 24)]
+        },
+        golden("default_row06.xlsx") {
+            var setup = SheetSetup()
+            setup.defaultRowHeight = 24
+            $0.setups[0] = setup
+            $0.rowFormats[0] = [0: RowFormat(height: 24), 4: RowFormat(height: 15), 9: RowFormat(height: 24)]
         },
         golden("bootstrap46.xlsx") { $0.setups[0] = SheetSetup(columns: [ColumnFormat(0, width: 255)]) },
         golden("properties01.xlsx") {

@@ -3,6 +3,12 @@
 import SheetCore
 import SheetXML
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension ByteBuffer {
     /// Appends a literal's bytes: markup the writer spells out, which never needs escaping.
     @inline(__always)
@@ -67,9 +73,27 @@ extension ByteBuffer {
             append(UInt8(ascii: "\""))
         case .theme(let theme, let tint):
             attribute("theme", theme)
-            if tint != 0 { attribute("tint", tint) }
+            if tint != 0 {
+                append(" tint=\"")
+                appendExcelDouble(tint)
+                append(UInt8(ascii: "\""))
+            }
         case .automatic:
             append(" auto=\"1\"")
+        }
+    }
+
+    /// Appends a double as Excel writes style attributes: 15 significant digits, or 17 when 15 do not give the
+    /// same double back (`-0.249977111117893`, `0.79998168889431442`).
+    func appendExcelDouble(_ value: Double) {
+        for digits in [15, 17] {
+            var text = [CChar](repeating: 0, count: 40)
+            let count = Int(withVaList([Int32(digits), value]) { vsnprintf(&text, 40, "%.*g", $0) })
+            let string = String(decoding: text[0..<max(0, min(count, 39))].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if digits == 17 || Double(string) == value {
+                append(contentsOf: string)
+                return
+            }
         }
     }
 

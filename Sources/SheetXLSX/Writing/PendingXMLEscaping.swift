@@ -11,7 +11,7 @@ enum XMLEscaping {
     }
     static func needsSpacePreserve(_ text: String) -> Bool {
         guard let first = text.utf8.first, let last = text.utf8.last else { return false }
-        func ws(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        func ws(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A }
         return ws(first) || ws(last)
     }
     private static func append(_ text: String, to buffer: ByteBuffer, attribute: Bool) {
@@ -32,7 +32,6 @@ enum XMLEscaping {
             case 0x22 where attribute: buffer.append(contentsOf: "&quot;")
             case 0x09 where attribute: buffer.append(contentsOf: "&#9;")
             case 0x0A where attribute: buffer.append(contentsOf: "&#10;")
-            case 0x0D: buffer.append(contentsOf: "&#13;")
             case 0x09, 0x0A: buffer.append(UInt8(v))
             case 0..<0x20, 0xFFFE, 0xFFFF:
                 buffer.append(contentsOf: "_x")

@@ -177,9 +177,14 @@ extension StyleTable {
         out.append("<sz")
         out.attribute("val", font.size)
         out.append("/>")
-        out.append("<color")
-        if let color = font.color { out.colorAttributes(color) } else { out.append(" theme=\"1\"") }
-        out.append("/>")
+        switch font.color {
+        case nil: out.append("<color theme=\"1\"/>")
+        case .automatic: break  // Excel's "Automatic" font colour is no colour element at all.
+        case let color?:
+            out.append("<color")
+            out.colorAttributes(color)
+            out.append("/>")
+        }
         out.append("<name")
         out.attribute("val", font.name)
         out.append("/>")
