@@ -25,20 +25,21 @@ public final class SheetWriter {
     /// The sheet's zero-based position.
     public let index: Int
     /// The zero-based row that ``writeRow(_:at:format:)`` writes when not told where.
-    public private(set) var nextRow = 0
+    @exclusivity(unchecked) public private(set) var nextRow = 0
 
     let setup: SheetSetup
     let state: WorkbookState
     /// `xl/worksheets/sheetN.xml`.
     let part: String
-    private(set) var isFinished = false
+    @exclusivity(unchecked) private(set) var isFinished = false
     private(set) var merges: [CellRange] = []
 
-    // The used range: rows written (with cells or a format), columns of cells written.
-    private var firstRow = Int.max
-    private var lastRow = -1
-    private var firstColumn = Int.max
-    private var lastColumn = -1
+    // The used range: rows written (with cells or a format), columns of cells written. Per-row state below is
+    // touched on one thread only, without overlapping access: exclusivity checks are off for it.
+    @exclusivity(unchecked) private var firstRow = Int.max
+    @exclusivity(unchecked) private var lastRow = -1
+    @exclusivity(unchecked) private var firstColumn = Int.max
+    @exclusivity(unchecked) private var lastColumn = -1
 
     // The block of sixteen rows being gathered: their cells' markup and where each row's cells are in it.
     private struct PendingRow {
@@ -47,11 +48,11 @@ public final class SheetWriter {
         var cellsStart: Int
         var cellsEnd: Int
     }
-    private var blockNumber = -1
+    @exclusivity(unchecked) private var blockNumber = -1
     let block = ByteBuffer(capacity: 64 << 10)
-    private var pendingRows: [PendingRow] = []
-    private var blockFirstColumn = Int.max
-    private var blockLastColumn = -1
+    @exclusivity(unchecked) private var pendingRows: [PendingRow] = []
+    @exclusivity(unchecked) private var blockFirstColumn = Int.max
+    @exclusivity(unchecked) private var blockLastColumn = -1
 
     /// Finished rows waiting to be flushed.
     private let body = ByteBuffer(capacity: SheetWriter.flushSize + (64 << 10))

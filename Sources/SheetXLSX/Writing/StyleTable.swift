@@ -28,9 +28,9 @@ final class StyleTable {
     private(set) var borders: [CellStyle.Border] = [CellStyle.Border()]
     /// Custom number formats, in id order from 164.
     private(set) var customFormats: [String] = []
-    private(set) var formats: [Format] = [Format()]
+    @exclusivity(unchecked) private(set) var formats: [Format] = [Format()]
     /// What each cell format shows, so a date cell can be given a date format.
-    private var kinds: [NumberFormat.Kind] = [.general]
+    @exclusivity(unchecked) private var kinds: [NumberFormat.Kind] = [.general]
 
     private var fontIndex: [CellStyle.Font: Int] = [.default: 0]
     private var fillIndex: [CellStyle.Fill: Int] = [:]

@@ -251,7 +251,7 @@ final class WorkbookState {
     let styles = StyleTable()
     let strings: SharedStringTable?
     /// The output error that ended the workbook; every later call rethrows it.
-    private(set) var failure: XLSXError?
+    @exclusivity(unchecked) private(set) var failure: XLSXError?
 
     init(zip: ZipWriter, path: String, options: XLSXWriterOptions) {
         self.zipWriter = zip
