@@ -100,6 +100,7 @@ extension LocalizedNumber {
     ///
     /// - Complexity: O(n), no allocation.
     public static func read(_ bytes: UnsafeBufferPointer<UInt8>, locale: NumberLocale) -> NumberReading {
+        if let plain = readPlain(bytes, locale: locale) { return .number(plain) }
         var scanner = NumberScanner(bytes: bytes, locale: locale)
         let declared = scanner.scan()
         if case .success(let mine) = declared, scanner.separators != 1 {
@@ -118,6 +119,45 @@ extension LocalizedNumber {
         case (.failure(let problem), .failure):
             return .notANumber(problem)
         }
+    }
+
+    /// The common case on a fast path: `[-]digits[decimal digits]`, up to 18 digits, that no other locale reads
+    /// differently; `nil` for anything else (the full scan decides).
+    @inline(__always)
+    static func readPlain(_ bytes: UnsafeBufferPointer<UInt8>, locale: NumberLocale) -> LocalizedNumber? {
+        let count = bytes.count
+        var index = 0
+        let negative = count > 0 && bytes[0] == UInt8(ascii: "-")
+        if negative { index = 1 }
+        let firstDigit = index
+        var significand: UInt64 = 0
+        while index < count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            if digit >= 10 { break }
+            significand = significand &* 10 &+ UInt64(digit)
+            index &+= 1
+        }
+        let integerDigits = index - firstDigit
+        var fractionDigits = 0
+        if index < count, bytes[index] == locale.decimalSeparator {
+            index &+= 1
+            while index < count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                if digit >= 10 { break }
+                significand = significand &* 10 &+ UInt64(digit)
+                index &+= 1
+                fractionDigits &+= 1
+            }
+            // `1.234` (en) is 1234 in vi: leave it to the full scan, which reports it.
+            if fractionDigits == 0 || (fractionDigits == 3 && integerDigits <= 3 && bytes[firstDigit] != UInt8(ascii: "0")) {
+                return nil
+            }
+        }
+        guard index == count, integerDigits > 0, integerDigits + fractionDigits <= 18 else { return nil }
+        let signed = Int64(significand)
+        return LocalizedNumber(
+            value: DecimalNumber(significand: negative ? -signed : signed, exponent: -fractionDigits),
+            fractionDigits: fractionDigits)
     }
 
     /// Reads bytes under one locale only, without looking at the other.

@@ -170,3 +170,42 @@ extension LocalizedNumber {
         return text.withUTF8 { try? parse($0, locale: locale).get() }
     }
 }
+
+@Suite("Numbers typed under a locale: the fast path agrees with the full scan")
+struct LocalizedNumberFastPathTests {
+    /// What `read` must answer, worked out from the full scan under each locale.
+    static func expected(_ text: String, _ locale: NumberLocale) -> NumberReading {
+        var text = text
+        return text.withUTF8 { bytes in
+            switch (LocalizedNumber.parse(bytes, locale: locale), LocalizedNumber.parse(bytes, locale: locale.other)) {
+            case (.success(let mine), .success(let theirs)):
+                return mine.value == theirs.value ? .number(mine) : .ambiguous(declared: mine, other: theirs)
+            case (.success(let mine), .failure): return .number(mine)
+            case (.failure(let problem), .success(let theirs)): return .otherLocaleOnly(theirs, problem: problem)
+            case (.failure(let problem), .failure): return .notANumber(problem)
+            }
+        }
+    }
+
+    static let samples: [String] = {
+        var samples: [String] = []
+        for integer in ["", "0", "5", "12", "123", "1234", "012", "999999999999999999", "1000000000000000000"] {
+            for fraction in [nil, "", "5", "50", "500", "123", "1234", "000"] {
+                for separator in [".", ","] {
+                    var text = integer
+                    if let fraction { text += separator + fraction }
+                    samples.append(text)
+                    samples.append("-" + text)
+                }
+            }
+        }
+        return samples
+    }()
+
+    @Test(arguments: samples)
+    func readAgreesWithBothFullScans(_ text: String) {
+        for locale in NumberLocale.allCases {
+            #expect(LocalizedNumber.read(text, locale: locale) == Self.expected(text, locale), "\(text) \(locale)")
+        }
+    }
+}
