@@ -22,6 +22,9 @@ extension CSVReader {
         let base = buffer
         let limit = validEnd
         let final = sourceEnded && pendingProblem == nil && validEnd == dataEnd
+        // Whether the byte after `limit`, if any, is known not to be a quote or LF: true at the end of the input and
+        // before a UTF-8 problem (an invalid byte or NUL is neither), so lookahead need not wait for more bytes.
+        let lookaheadKnown = final || pendingProblem != nil
         let delimiter = self.delimiter
         let delimiterWord = UInt64(delimiter) &* 0x0101_0101_0101_0101
         let maxFieldSize = options.limits.maxFieldSize
@@ -53,7 +56,7 @@ extension CSVReader {
                     let byte = base[index]
                     if inQuotes {
                         if byte == quote {
-                            if index + 1 >= limit, !final {
+                            if index + 1 >= limit, !lookaheadKnown {
                                 return .needMore(fieldStart: start, position: index, fieldIndex: count)
                             }
                             if index + 1 < limit, base[index + 1] == quote {
@@ -65,7 +68,9 @@ extension CSVReader {
                             lineBreaks += 1
                         } else if byte == carriageReturn {
                             if index + 1 >= limit {
-                                if !final { return .needMore(fieldStart: start, position: index, fieldIndex: count) }
+                                if !lookaheadKnown {
+                                    return .needMore(fieldStart: start, position: index, fieldIndex: count)
+                                }
                                 lineBreaks += 1
                             } else if base[index + 1] != lineFeed {
                                 lineBreaks += 1
@@ -123,7 +128,7 @@ extension CSVReader {
                 let next = base[index + 1] == lineFeed ? index + 2 : index + 1
                 return .record(next: next, fieldCount: count, lineBreaks: lineBreaks)
             }
-            if !final { return .needMore(fieldStart: start, position: index, fieldIndex: count - 1) }
+            if !lookaheadKnown { return .needMore(fieldStart: start, position: index, fieldIndex: count - 1) }
             return .record(next: index + 1, fieldCount: count, lineBreaks: lineBreaks)
         }
     }
@@ -148,7 +153,8 @@ extension CSVReader {
     /// reached, checks the limits, moves the record to the front of the buffer, grows the buffer if the record
     /// fills it, reads and checks more bytes.
     func refill(fieldStart: Int, position: Int, fieldIndex: Int) throws(CSVError) {
-        if let problem = pendingProblem, position >= validEnd {
+        // The scanner asks for more only at the last checked byte, so a problem noted there is the next thing.
+        if let problem = pendingProblem {
             throw utf8Error(problem, fieldIndex: fieldIndex)
         }
         let limits = options.limits

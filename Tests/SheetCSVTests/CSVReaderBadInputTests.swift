@@ -203,3 +203,25 @@ struct CSVReaderBadInputTests {
         }
     }
 }
+
+@Suite("CSV in: a problem right after a quote or a CR")
+struct CSVReaderLookaheadTests {
+    @Test(arguments: [
+        (Array("a,\"b\"".utf8) + [0xFF], 1, 6, 5),
+        (Array("a\r".utf8) + [0xFF], 2, 1, 2),
+        (Array("\"a\r".utf8) + [0xFF] + Array("\"".utf8), 2, 1, 3),
+        (Array("a,\"b\"".utf8) + [0x00], 1, 6, 5),
+        (Array("x\ny\r".utf8) + [0x00, 0x0A], 3, 1, 4),
+    ])
+    func isReportedAtItsPlaceWithoutWaitingForever(_ bytes: [UInt8], _ line: Int, _ column: Int, _ offset: Int) {
+        for chunk in [1, 2, 1 << 20] {
+            for bufferSize in [16, 1 << 20] {
+                let error = readError(bytes, chunkSize: chunk, bufferSize: bufferSize, options: comma)
+                #expect(error != nil)
+                #expect(error?.line == line)
+                #expect(error?.column == column)
+                #expect(error?.byteOffset == offset)
+            }
+        }
+    }
+}
