@@ -2,7 +2,7 @@ import SheetCore
 
 // The archive being written, as the file system sees it (DESIGN §6: a failed run leaves no half-written file).
 //
-//   folder/.NAME.tmp-<random>  ◀── pwrite ── [ output buffer, 256 KiB ] ◀── local headers, deflate output, directory
+//   folder/.NAME.tmp-<random>  ◀── pwrite ── [ output buffer, 256 KiB ] ◀── local headers, deflated chunks, directory
 //          │ fsync, close, rename (atomic within one folder)
 //          ▼
 //   folder/NAME
@@ -91,18 +91,6 @@ final class ZipOutputFile {
     /// Appends the bytes held by `bytes`.
     func append(_ bytes: ByteBuffer) throws(ZipError) {
         try append(UnsafeRawBufferPointer(bytes.bytes))
-    }
-
-    /// The free end of the buffer, at least `minimum` bytes (flushing first if needed), for zlib to deflate into.
-    /// Report what was used with ``commit(_:)``.
-    func freeSpace(minimum: Int) throws(ZipError) -> UnsafeMutableRawBufferPointer {
-        if bufferCapacity - buffered < min(minimum, bufferCapacity) { try flush() }
-        return UnsafeMutableRawBufferPointer(start: buffer + buffered, count: bufferCapacity - buffered)
-    }
-
-    /// Counts `count` bytes written into the space returned by ``freeSpace(minimum:)``.
-    func commit(_ count: Int) {
-        buffered += count
     }
 
     /// Writes the buffered bytes to the file.
