@@ -52,10 +52,14 @@ extension ByteBuffer {
         append(UInt8(ascii: "\""))
     }
 
-    /// Appends `<name>text</name>` with the text escaped.
-    func element(_ open: StaticString, _ text: String, _ close: StaticString) {
+    /// Appends `<name>text</name>` with the text escaped: as ST_Xstring (Excel's `_xHHHH_`) by default, as plain XML
+    /// with `.remove` for parts outside SpreadsheetML (document properties).
+    func element(
+        _ open: StaticString, _ text: String, _ close: StaticString,
+        forbidden: XMLEscaping.ForbiddenCharacters = .escapeAsXstring
+    ) {
         append(open)
-        XMLEscaping.appendText(text, to: self)
+        XMLEscaping.appendText(text, to: self, forbidden: forbidden)
         append(close)
     }
 

@@ -130,7 +130,7 @@ enum PackageParts {
                 if let local = name.localSheet { out.attribute("localSheetId", local) }
                 if name.isHidden { out.append(" hidden=\"1\"") }
                 out.append(">")
-                XMLEscaping.appendText(name.formula, to: out)
+                XMLEscaping.appendText(name.formula, to: out, forbidden: .remove)
                 out.append("</definedName>")
             }
             out.append("</definedNames>")
@@ -161,20 +161,20 @@ enum PackageParts {
         out.append(" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\"")
         out.append(" xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\"")
         out.append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">")
-        if let title = properties.title { out.element("<dc:title>", title, "</dc:title>") }
-        if let subject = properties.subject { out.element("<dc:subject>", subject, "</dc:subject>") }
-        out.element("<dc:creator>", properties.author ?? "", "</dc:creator>")
-        if let keywords = properties.keywords { out.element("<cp:keywords>", keywords, "</cp:keywords>") }
-        if let comments = properties.comments { out.element("<dc:description>", comments, "</dc:description>") }
-        out.element("<cp:lastModifiedBy>", properties.author ?? "", "</cp:lastModifiedBy>")
+        if let title = properties.title { out.element("<dc:title>", title, "</dc:title>", forbidden: .remove) }
+        if let subject = properties.subject { out.element("<dc:subject>", subject, "</dc:subject>", forbidden: .remove) }
+        out.element("<dc:creator>", properties.author ?? "", "</dc:creator>", forbidden: .remove)
+        if let keywords = properties.keywords { out.element("<cp:keywords>", keywords, "</cp:keywords>", forbidden: .remove) }
+        if let comments = properties.comments { out.element("<dc:description>", comments, "</dc:description>", forbidden: .remove) }
+        out.element("<cp:lastModifiedBy>", properties.author ?? "", "</cp:lastModifiedBy>", forbidden: .remove)
         let stamp = w3cdtf(created)
         out.append("<dcterms:created xsi:type=\"dcterms:W3CDTF\">")
         out.append(contentsOf: stamp)
         out.append("</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">")
         out.append(contentsOf: stamp)
         out.append("</dcterms:modified>")
-        if let category = properties.category { out.element("<cp:category>", category, "</cp:category>") }
-        if let status = properties.status { out.element("<cp:contentStatus>", status, "</cp:contentStatus>") }
+        if let category = properties.category { out.element("<cp:category>", category, "</cp:category>", forbidden: .remove) }
+        if let status = properties.status { out.element("<cp:contentStatus>", status, "</cp:contentStatus>", forbidden: .remove) }
         out.append("</cp:coreProperties>")
     }
 
@@ -218,10 +218,10 @@ enum PackageParts {
         out.append("</vt:vector></HeadingPairs><TitlesOfParts><vt:vector")
         out.attribute("size", listed.count + ranges.count)
         out.append(" baseType=\"lpstr\">")
-        for title in listed + ranges { out.element("<vt:lpstr>", title, "</vt:lpstr>") }
+        for title in listed + ranges { out.element("<vt:lpstr>", title, "</vt:lpstr>", forbidden: .remove) }
         out.append("</vt:vector></TitlesOfParts>")
-        if let manager = properties.manager { out.element("<Manager>", manager, "</Manager>") }
-        out.element("<Company>", properties.company ?? "", "</Company>")
+        if let manager = properties.manager { out.element("<Manager>", manager, "</Manager>", forbidden: .remove) }
+        out.element("<Company>", properties.company ?? "", "</Company>", forbidden: .remove)
         out.append("<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>")
         out.append("<HyperlinksChanged>false</HyperlinksChanged><AppVersion>12.0000</AppVersion></Properties>")
     }

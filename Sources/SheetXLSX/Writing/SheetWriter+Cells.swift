@@ -134,7 +134,8 @@ extension SheetWriter {
         openCell(cell.column, style: style)
         block.append(type)
         block.append("><f>")
-        XMLEscaping.appendText(String(text), to: block)
+        // A formula is plain XML text (Excel writes no `_xHHHH_` escapes in `<f>`).
+        XMLEscaping.appendText(String(text), to: block, forbidden: .remove)
         block.append("</f>")
         if case .empty = cell.value {
         } else {

@@ -10,6 +10,7 @@
 // The ZIP goes to a temporary file beside the output, renamed over it by `close()`; any failure, or a writer
 // dropped without `close()`, leaves no file.
 import SheetCore
+import SheetXML
 import SheetZip
 
 #if canImport(Glibc)
@@ -330,12 +331,19 @@ enum SharedStringsPart {
         out.attribute("uniqueCount", strings.count)
         out.append(">")
         for index in 0..<strings.count {
-            let text = String(decoding: strings.bytes(at: index), as: UTF8.self)
-            out.append(XMLEscaping.needsSpacePreserve(text) ? "<si><t xml:space=\"preserve\">" : "<si><t>")
-            XMLEscaping.appendText(text, to: out)
+            let text = strings.bytes(at: index)
+            out.append(Self.needsSpacePreserve(text) ? "<si><t xml:space=\"preserve\">" : "<si><t>")
+            XMLEscaping.appendText(utf8: text, to: out)
             out.append("</t></si>")
             if out.count >= SheetWriter.flushSize { try flush() }
         }
         out.append("</sst>")
+    }
+
+    /// ``XMLEscaping/needsSpacePreserve(_:)`` on UTF-8: a space, TAB or LF first or last.
+    static func needsSpacePreserve(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = text.first, let last = text.last else { return false }
+        let space: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
+        return space(first) || space(last)
     }
 }
