@@ -162,10 +162,16 @@ enum PackageParts {
         out.append(" xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\"")
         out.append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">")
         if let title = properties.title { out.element("<dc:title>", title, "</dc:title>", forbidden: .remove) }
-        if let subject = properties.subject { out.element("<dc:subject>", subject, "</dc:subject>", forbidden: .remove) }
+        if let subject = properties.subject {
+            out.element("<dc:subject>", subject, "</dc:subject>", forbidden: .remove)
+        }
         out.element("<dc:creator>", properties.author ?? "", "</dc:creator>", forbidden: .remove)
-        if let keywords = properties.keywords { out.element("<cp:keywords>", keywords, "</cp:keywords>", forbidden: .remove) }
-        if let comments = properties.comments { out.element("<dc:description>", comments, "</dc:description>", forbidden: .remove) }
+        if let keywords = properties.keywords {
+            out.element("<cp:keywords>", keywords, "</cp:keywords>", forbidden: .remove)
+        }
+        if let comments = properties.comments {
+            out.element("<dc:description>", comments, "</dc:description>", forbidden: .remove)
+        }
         out.element("<cp:lastModifiedBy>", properties.author ?? "", "</cp:lastModifiedBy>", forbidden: .remove)
         let stamp = w3cdtf(created)
         out.append("<dcterms:created xsi:type=\"dcterms:W3CDTF\">")
@@ -173,8 +179,12 @@ enum PackageParts {
         out.append("</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">")
         out.append(contentsOf: stamp)
         out.append("</dcterms:modified>")
-        if let category = properties.category { out.element("<cp:category>", category, "</cp:category>", forbidden: .remove) }
-        if let status = properties.status { out.element("<cp:contentStatus>", status, "</cp:contentStatus>", forbidden: .remove) }
+        if let category = properties.category {
+            out.element("<cp:category>", category, "</cp:category>", forbidden: .remove)
+        }
+        if let status = properties.status {
+            out.element("<cp:contentStatus>", status, "</cp:contentStatus>", forbidden: .remove)
+        }
         out.append("</cp:coreProperties>")
     }
 
