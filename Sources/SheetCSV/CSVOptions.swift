@@ -19,7 +19,7 @@ public struct CSVOptions: Sendable {
 
     /// The field separator; `nil` (the default) sniffs one of `,` `;` TAB `|` from the start of the input.
     public var delimiter: UInt8?
-    /// Bytes looked at when sniffing the delimiter.
+    /// Bytes looked at when sniffing the delimiter (the buffer holds at least this many at the start).
     public var sniffLength: Int
     /// What to do with invalid UTF-8.
     public var invalidUTF8: InvalidUTF8Handling

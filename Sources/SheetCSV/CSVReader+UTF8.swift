@@ -204,7 +204,7 @@ extension CSVReader {
                 ? "a NUL byte (0x00) is not text: the file may be UTF-16 without a byte order mark, or not a CSV file"
                 : "a NUL byte (0x00) is not text: the file may be damaged or not a CSV file"
         case .invalid(let length):
-            let shown = (0..<min(length + 1, dataEnd - position)).map { hexByte(buffer[position + $0]) }
+            let shown = (0..<min(length, dataEnd - position)).map { hexByte(buffer[position + $0]) }
             message =
                 "invalid UTF-8 (bytes \(shown.joined(separator: " "))): the file may be in a legacy encoding "
                 + "(Windows-1258, TCVN3, VNI); convert it to UTF-8, or read with invalidUTF8: .replace"

@@ -122,6 +122,17 @@ public final class CSVReader {
         try detectEncoding()
         validateNewBytes()
         if options.delimiter == nil {
+            // Sniff the same bytes whatever the buffer size.
+            let wanted = cursor + max(1, options.sniffLength)
+            if capacity < wanted, !sourceEnded {
+                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: wanted)
+                bigger.update(from: buffer, count: dataEnd)
+                buffer.deallocate()
+                buffer = bigger
+                capacity = wanted
+                try fill()
+                validateNewBytes()
+            }
             delimiter = sniffDelimiter()
         }
     }

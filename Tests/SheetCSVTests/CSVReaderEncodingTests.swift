@@ -91,7 +91,7 @@ struct CSVReaderEncodingTests {
     @Test(arguments: sniffed)
     func sniffsTheDelimiterFromTheFirstLines(_ text: String, _ expected: Character) {
         #expect(readAll(text).delimiter == expected.asciiValue!)
-        #expect(readAll(text, chunkSize: 1).delimiter == readAll(text).delimiter)
+        #expect(readAll(text, chunkSize: 1, bufferSize: 16).delimiter == readAll(text).delimiter)
     }
 
     @Test func sniffsOnlyTheFirstBytesAsked() {

@@ -86,6 +86,8 @@ struct CSVReaderTests {
         #expect(whole.delimiter == UInt8(ascii: ","))
         for bufferSize in [16, 31, 256, 1 << 20] {
             #expect(readAll(Self.mixed, chunkSize: chunkSize, bufferSize: bufferSize) == whole)
+            // With the delimiter given, the small buffer stays small (sniffing grows it to the sniffed length).
+            #expect(readAll(Self.mixed, chunkSize: chunkSize, bufferSize: bufferSize, options: comma) == whole)
         }
     }
 
