@@ -194,3 +194,29 @@ struct CSVTypedRowTests {
         #expect(row.cells.map(\.value) == [.number(0.1), .number(1234.5), .string("x")])
     }
 }
+
+@Suite("CSV in: a whole file as a worksheet")
+struct CSVWorksheetTests {
+    @Test func readsEveryRecordIntoRows() throws {
+        let text = "Xã;Hộ nghèo;Tỷ lệ\nIa Đal;300;7,93%\nIa Dom;;7,53%\n"
+        let sheet = try CSVReader(source: BufferByteSource(Array(text.utf8))).readWorksheet(named: "ia-hdrai")
+        #expect(sheet.name == "ia-hdrai")
+        #expect(sheet.rows.count == 3)
+        #expect(sheet[CellAddress("B2")!]?.value == .string("300"))
+        #expect(sheet[CellAddress("B3")!] == nil)
+        #expect(sheet.usedRange?.description == "A1:C3")
+        let typed = try CSVReader(source: BufferByteSource(Array(text.utf8))).readWorksheet(
+            named: "ia-hdrai", numbersIn: .vi)
+        #expect(typed[CellAddress("B2")!]?.value == .number(300))
+        #expect(typed[CellAddress("C3")!]?.value == .number(0.0753))
+    }
+
+    @Test func refusesMoreRecordsThanASheetHolds() {
+        let text = String(repeating: "a,b\n", count: 10)
+        #expect {
+            _ = try CSVReader(source: BufferByteSource(Array(text.utf8))).readWorksheet(named: "x", maxRows: 9)
+        } throws: { error in
+            (error as? CSVError)?.code == .limitExceeded && (error as? CSVError)?.line == 10
+        }
+    }
+}
