@@ -15,8 +15,7 @@ struct XLSXWriterGoldenTests {
     @Test(arguments: GoldenCases.all)
     func writesWhatExcelWrote(_ golden: GoldenCase) throws {
         let source = try #require(Self.folder).appendingPathComponent(golden.file).path
-        let output = FileManager.default.temporaryDirectory
-            .appendingPathComponent("bieumau-golden-\(UUID().uuidString)-\(golden.file)").path
+        let output = XLSXWriterSamples.temporaryPath(golden.file)
         defer { try? FileManager.default.removeItem(atPath: output) }
         try golden.build(output)
         let differences = try GoldenComparison.differences(expected: source, got: output, options: golden.options)
