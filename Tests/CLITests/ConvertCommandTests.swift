@@ -88,4 +88,48 @@ struct ConvertCommandTests {
         #expect(result.status == 3)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
+
+    @Test func aCSVBecomesAWorkbookThatCatsBackToTheSameCSV() throws {
+        let out = try outputFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let csv = "Tests/Fixtures/xlsx/everything.cat.csv"
+        let result = try BieuMauBinary.run(["convert", csv, "--to", "xlsx", "-o", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let workbook = out.appendingPathComponent("everything.cat.xlsx")
+        let back = try BieuMauBinary.run(["cat", workbook.path])
+        #expect(
+            back.output
+                == (try String(
+                    contentsOfFile: TestPaths.repositoryRoot.appendingPathComponent(csv).path, encoding: .utf8)))
+        let inspect = try BieuMauBinary.run(["inspect", workbook.path, "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: inspect.stdout) as? [String: Any])
+        let sheets = try #require(json["sheets"] as? [[String: Any]])
+        #expect(sheets.first?["name"] as? String == "everything.cat")
+    }
+
+    @Test func readsVietnameseNumbersAndReportsAmbiguousOnes() throws {
+        let out = try outputFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let input = out.appendingPathComponent("xa.csv")
+        try Data("Đơn vị;Số hộ;Tỷ lệ\nIa Đal;1.234;7,93\nIa Dom;12.345,5;0,5\n".utf8).write(to: input)
+        let result = try BieuMauBinary.run(
+            ["convert", input.path, "--to", "xlsx", "-o", out.path, "--numbers", "vi"],
+            environment: ["BIEUMAU_LANG": "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("1 cells kept as text"))
+        #expect(result.stderr.contains("B2 \"1.234\""))
+        let back = try BieuMauBinary.run(["cat", out.appendingPathComponent("xa.xlsx").path])
+        #expect(back.output == "Đơn vị,Số hộ,Tỷ lệ\nIa Đal,1.234,7.93\nIa Dom,12345.5,0.5\n")
+    }
+
+    @Test func aBrokenCSVLeavesNoWorkbook() throws {
+        let out = try outputFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let input = out.appendingPathComponent("broken.csv")
+        try Data("a,b\n1,\"unterminated\n".utf8).write(to: input)
+        let result = try BieuMauBinary.run(["convert", input.path, "--to", "xlsx", "-o", out.path])
+        #expect(result.status == 3)
+        #expect(result.output.hasPrefix("failed\t"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["broken.csv"])
+    }
 }

@@ -13,6 +13,12 @@ struct InputFailure: Error {
         reason = ErrorMessages.bilingual(vietnamese: vietnamese, english: english)
     }
 
+    /// A reason already rendered in the user's language.
+    init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+
     /// From a reader error, which names the part, sheet, cell and offset.
     init(_ error: XLSXError, file: String) {
         self.file = file

@@ -1,3 +1,4 @@
+import SheetCSV
 import SheetCore
 import SheetXLSX
 import SheetXML
@@ -20,6 +21,34 @@ enum Language {
 
 /// Every sentence a user reads about an unreadable input is made here, from the reader's error values.
 enum ErrorMessages {
+    /// Why a CSV file could not be read, in the user's language.
+    static func reason(_ error: CSVError, language: Language = .current) -> String {
+        let vietnamese: String
+        switch error.code {
+        case .invalidUTF8: vietnamese = "tệp không phải UTF-8 hợp lệ (có thể dùng bảng mã cũ)"
+        case .unterminatedQuote: vietnamese = "một trường mở ngoặc kép mà không đóng"
+        case .nulByte: vietnamese = "tệp chứa byte NUL (có thể không phải tệp văn bản)"
+        case .invalidUTF16: vietnamese = "tệp UTF-16 bị hỏng"
+        case .limitExceeded: vietnamese = "một trường hoặc dòng vượt giới hạn an toàn"
+        default: vietnamese = "tệp CSV không đọc được"
+        }
+        return bilingual(vietnamese: vietnamese, english: error.description, language: language)
+    }
+
+    /// Fields kept as text because they read as different numbers under vi and en: a warning, with examples.
+    static func ambiguousNumbers(
+        _ examples: [CSVReader.AmbiguousNumber], total: Int, file: String, language: Language = .current
+    ) -> String {
+        let shown = examples.prefix(3).map { "\($0.address.a1) \"\($0.text)\"" }.joined(separator: ", ")
+        return "bieumau: \(file): "
+            + bilingual(
+                vietnamese:
+                    "\(total) ô giữ dạng chữ vì đọc khác nhau theo vi và en, ví dụ \(shown); hãy chọn --numbers",
+                english:
+                    "\(total) cells kept as text because they read differently under vi and en, e.g. \(shown); choose --numbers",
+                language: language)
+    }
+
     /// "cannot read FILE: REASON" in the user's language.
     static func unreadable(file: String, reason: String, language: Language = .current) -> String {
         switch language {
