@@ -1,6 +1,7 @@
 import Foundation
 import SheetCore
 import SheetTestSupport
+import SheetZip
 import Testing
 
 @testable import SheetXLSX
@@ -250,13 +251,24 @@ struct XLSXWriterBehaviourTests {
         }
     }
 
-    @Test func theFileStartsWithAnOOXMLPartForTypeSniffers() throws {
+    @Test func theFileStartsWithOOXMLPartsForTypeSniffers() throws {
         try withWorkbook { book, path in
             _ = try book.addSheet("Sheet1")
             try book.close()
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-            // The first local header's name, at offset 30: libmagic's msooxml test looks there first.
-            #expect(String(decoding: bytes[30..<41], as: UTF8.self) == "_rels/.rels")
+            let entries = try ZipArchive(path: path).entries.map(\.name)
+            #expect(Array(entries.prefix(3)) == ["_rels/.rels", "docProps/core.xml", "xl/theme/theme1.xml"])
+            // libmagic (file(1), PHP's finfo) tells an .xlsx from a ZIP by those first names.
+            let file = "/usr/bin/file"
+            guard FileManager.default.isExecutableFile(atPath: file) else { return }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: file)
+            process.arguments = ["-b", path]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            process.waitUntilExit()
+            let kind = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(kind.hasPrefix("Microsoft Excel 2007+"), "file(1) says \(kind)")
         }
     }
 }

@@ -1,10 +1,11 @@
 // Writing an Office Open XML workbook (ECMA-376 Part 1, §12.2; Part 2, Open Packaging Conventions), streamed:
 //
-//   init       _rels/.rels, docProps/core.xml          known at once; first in the ZIP, so file-type sniffers
-//                                                      (libmagic) see an OOXML package
+//   init       _rels/.rels, docProps/core.xml,        known at once, so first in the ZIP: file-type sniffers
+//              xl/theme/theme1.xml                     (libmagic's msooxml test, PHP's finfo) look at the first
+//                                                      entries' names to tell an .xlsx from a plain ZIP
 //   addSheet   xl/worksheets/sheetN.xml                one sheet at a time, rows in increasing order
-//   close      xl/sharedStrings.xml, xl/styles.xml, xl/theme/theme1.xml, xl/workbook.xml,
-//              xl/_rels/workbook.xml.rels, docProps/app.xml, [Content_Types].xml
+//   close      xl/sharedStrings.xml, xl/styles.xml, xl/workbook.xml, xl/_rels/workbook.xml.rels,
+//              docProps/app.xml, [Content_Types].xml
 //
 // Every part is what Excel writes for the same content (compared part by part with Excel-made files in the tests).
 // The ZIP goes to a temporary file beside the output, renamed over it by `close()`; any failure, or a writer
@@ -61,6 +62,9 @@ public final class XLSXWriter {
         let created = options.properties.created ?? Self.now()
         try state.writePart("_rels/.rels") { PackageParts.rootRelationships(to: $0) }
         try state.writePart("docProps/core.xml") { PackageParts.core(options.properties, created: created, to: $0) }
+        try state.writePart("xl/theme/theme1.xml") { out in
+            for chunk in DefaultTheme.chunks { out.append(chunk) }
+        }
     }
 
     deinit {
@@ -176,9 +180,6 @@ public final class XLSXWriter {
             }
         }
         try self.state.writePart("xl/styles.xml") { self.state.styles.write(to: $0) }
-        try self.state.writePart("xl/theme/theme1.xml") { out in
-            for chunk in DefaultTheme.chunks { out.append(chunk) }
-        }
         let sheets = self.sheets
         let names = self.names
         let state = self.state
