@@ -6,8 +6,13 @@
 //
 // A hit compares the bytes with the stored String's and hands the String out (a retain). Columns that do not
 // repeat (names) are noticed after 4,096 look-ups with fewer than one hit in eight and are no longer looked up.
-// Short values (≤ 15 bytes) are stored inline in the String itself and are never interned, long ones (> 256
-// bytes) neither. Memory: 48 KiB per column that repeats, for at most 64 columns.
+// Values over 256 bytes are not interned. Memory: 48 KiB per column that repeats, for at most 64 columns.
+//
+// Short values (1–15 bytes: numbers, codes, short names) need no allocation, but making even a small String costs
+// about 60 instructions; they have their own tables keyed by the bytes themselves, read as two words (the reader's
+// buffer has 16 bytes of padding, so the load never leaves it) and compared without a call: 1,024 slots of 16 bytes
+// of key and a String per column, 32 KiB. The tables live in raw memory, so a look-up retains nothing but the
+// String it returns.
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -17,64 +22,138 @@ import SheetCore
 
 final class StringInterner {
     static let slotsPerColumn = 2048
+    static let shortSlotsPerColumn = 1024
     static let maxLength = 256
     static let maxColumns = 64
     static let minLength = 16
 
-    private final class Table {
-        let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: StringInterner.slotsPerColumn)
-        let strings = UnsafeMutablePointer<String>.allocate(capacity: StringInterner.slotsPerColumn)
-        @exclusivity(unchecked) var lookups = 0
-        @exclusivity(unchecked) var hits = 0
+    /// The tables of one column, in raw memory (no reference counting on the hot path).
+    private struct Tables {
+        /// Long values: hash and string per slot; `nil` until the column has one.
+        var hashes: UnsafeMutablePointer<UInt64>?
+        var strings: UnsafeMutablePointer<String>?
+        var lookups = 0
+        var hits = 0
+        var disabled = false
+        /// Short values: two key words (bytes zero-padded, length in the top byte) and a string per slot.
+        var shortKeys: UnsafeMutablePointer<UInt64>?
+        var shortStrings: UnsafeMutablePointer<String>?
+        var shortLookups = 0
+        var shortHits = 0
+        var shortDisabled = false
+    }
 
-        init() {
-            hashes.initialize(repeating: 0, count: StringInterner.slotsPerColumn)
-            strings.initialize(repeating: "", count: StringInterner.slotsPerColumn)
+    private let columns: UnsafeMutablePointer<Tables>
+
+    init() {
+        columns = .allocate(capacity: StringInterner.maxColumns)
+        columns.initialize(repeating: Tables(), count: StringInterner.maxColumns)
+    }
+
+    deinit {
+        for column in 0..<StringInterner.maxColumns {
+            StringInterner.free(hashes: columns[column].hashes, strings: columns[column].strings,
+                                count: StringInterner.slotsPerColumn)
+            StringInterner.free(hashes: columns[column].shortKeys, strings: columns[column].shortStrings,
+                                count: StringInterner.shortSlotsPerColumn)
         }
+        columns.deinitialize(count: StringInterner.maxColumns)
+        columns.deallocate()
+    }
 
-        deinit {
-            hashes.deallocate()
-            strings.deinitialize(count: StringInterner.slotsPerColumn)
+    private static func free(hashes: UnsafeMutablePointer<UInt64>?, strings: UnsafeMutablePointer<String>?, count: Int) {
+        hashes?.deallocate()
+        if let strings {
+            strings.deinitialize(count: count)
             strings.deallocate()
         }
     }
 
-    @exclusivity(unchecked) private var tables: [Table?] = Array(repeating: nil, count: StringInterner.maxColumns)
-    @exclusivity(unchecked) private var disabled = [Bool](repeating: false, count: StringInterner.maxColumns)
-
     /// The string for `bytes` (valid UTF-8) found in column `column`.
+    ///
+    /// - Precondition: 16 bytes can be read from `bytes.baseAddress` (the reader's buffer is padded).
     @inline(__always)
     func string(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> String {
         let count = bytes.count
-        guard count >= StringInterner.minLength, count <= StringInterner.maxLength, column < StringInterner.maxColumns
-        else { return StringInterner.makeString(bytes) }
-        return lookUp(bytes, column: column)
+        guard column < StringInterner.maxColumns, count <= StringInterner.maxLength, count > 0 else {
+            return StringInterner.makeString(bytes)
+        }
+        if count < StringInterner.minLength { return shortString(bytes, tables: columns + column) }
+        return longString(bytes, tables: columns + column)
     }
 
-    private func lookUp(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> String {
-        if disabled[column] { return StringInterner.makeString(bytes) }
-        let table: Table
-        if let existing = tables[column] {
-            table = existing
+    @inline(__always)
+    private func shortString(_ bytes: UnsafeBufferPointer<UInt8>, tables: UnsafeMutablePointer<Tables>) -> String {
+        if tables.pointee.shortDisabled { return StringInterner.makeString(bytes) }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        var low = raw.loadUnaligned(as: UInt64.self)
+        var high = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        if count < 8 {
+            low &= (1 &<< UInt64(count &* 8)) &- 1
+            high = 0
         } else {
-            table = Table()
-            tables[column] = table
+            high &= (1 &<< UInt64((count &- 8) &* 8)) &- 1
         }
-        table.lookups &+= 1
-        if table.lookups == 4096, table.hits < 512 {
-            disabled[column] = true
-            tables[column] = nil
+        high |= UInt64(count) &<< 56
+        guard let keys = tables.pointee.shortKeys, let strings = tables.pointee.shortStrings else {
+            let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * StringInterner.shortSlotsPerColumn)
+            keys.initialize(repeating: 0, count: 2 * StringInterner.shortSlotsPerColumn)  // length 0 matches nothing
+            let strings = UnsafeMutablePointer<String>.allocate(capacity: StringInterner.shortSlotsPerColumn)
+            strings.initialize(repeating: "", count: StringInterner.shortSlotsPerColumn)
+            tables.pointee.shortKeys = keys
+            tables.pointee.shortStrings = strings
+            return shortString(bytes, tables: tables)
+        }
+        tables.pointee.shortLookups &+= 1
+        if tables.pointee.shortLookups == 4096, tables.pointee.shortHits < 512 {
+            tables.pointee.shortDisabled = true
+            StringInterner.free(hashes: keys, strings: strings, count: StringInterner.shortSlotsPerColumn)
+            tables.pointee.shortKeys = nil
+            tables.pointee.shortStrings = nil
+            return StringInterner.makeString(bytes)
+        }
+        let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)
+        let slot = Int(truncatingIfNeeded: (mixed ^ (mixed &>> 31)) &>> 54)  // 10 bits: 1,024 slots
+        if keys[2 &* slot] == low, keys[2 &* slot &+ 1] == high {
+            tables.pointee.shortHits &+= 1
+            return strings[slot]
+        }
+        let string = StringInterner.makeString(bytes)
+        keys[2 &* slot] = low
+        keys[2 &* slot &+ 1] = high
+        strings[slot] = string
+        return string
+    }
+
+    private func longString(_ bytes: UnsafeBufferPointer<UInt8>, tables: UnsafeMutablePointer<Tables>) -> String {
+        if tables.pointee.disabled { return StringInterner.makeString(bytes) }
+        guard let hashes = tables.pointee.hashes, let strings = tables.pointee.strings else {
+            let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: StringInterner.slotsPerColumn)
+            hashes.initialize(repeating: 0, count: StringInterner.slotsPerColumn)
+            let strings = UnsafeMutablePointer<String>.allocate(capacity: StringInterner.slotsPerColumn)
+            strings.initialize(repeating: "", count: StringInterner.slotsPerColumn)
+            tables.pointee.hashes = hashes
+            tables.pointee.strings = strings
+            return longString(bytes, tables: tables)
+        }
+        tables.pointee.lookups &+= 1
+        if tables.pointee.lookups == 4096, tables.pointee.hits < 512 {
+            tables.pointee.disabled = true
+            StringInterner.free(hashes: hashes, strings: strings, count: StringInterner.slotsPerColumn)
+            tables.pointee.hashes = nil
+            tables.pointee.strings = nil
             return StringInterner.makeString(bytes)
         }
         let hash = StringInterner.hash(bytes)
         let slot = Int(truncatingIfNeeded: hash >> 53)  // 11 bits: 2,048 slots
-        if table.hashes[slot] == hash, StringInterner.equal(table.strings[slot], bytes) {
-            table.hits &+= 1
-            return table.strings[slot]
+        if hashes[slot] == hash, StringInterner.equal(strings[slot], bytes) {
+            tables.pointee.hits &+= 1
+            return strings[slot]
         }
         let string = StringInterner.makeString(bytes)
-        table.hashes[slot] = hash
-        table.strings[slot] = string
+        hashes[slot] = hash
+        strings[slot] = string
         return string
     }
 

@@ -184,7 +184,7 @@ extension CSVReader {
                     "a record is larger than the limit of \(limits.maxRecordSize) bytes", at: cursor,
                     fieldIndex: fieldIndex)
             }
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity + CSVReader.padding)
             bigger.update(from: buffer, count: dataEnd)
             buffer.deallocate()
             buffer = bigger

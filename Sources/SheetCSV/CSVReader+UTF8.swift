@@ -175,7 +175,7 @@ extension CSVReader {
         let tail = dataEnd - index
         let needed = start + repaired.count + tail
         if needed > capacity {
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: needed)
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: needed + CSVReader.padding)
             bigger.update(from: buffer, count: start)
             (bigger + start + repaired.count).update(from: buffer + index, count: tail)
             buffer.deallocate()

@@ -63,6 +63,9 @@ public final class CSVReader {
     // The buffer: bytes [0, dataEnd) read, [0, validEnd) checked as UTF-8. `bufferBase` is the stream offset of
     // byte 0.
     @exclusivity(unchecked) var buffer: UnsafeMutablePointer<UInt8>
+    /// Bytes allocated past `capacity`, so that 16 bytes can be loaded from any field's start (short strings are
+    /// interned by their bytes as two words, `CSVReader+Interning.swift`).
+    static let padding = 16
     @exclusivity(unchecked) var capacity: Int
     @exclusivity(unchecked) var dataEnd = 0
     @exclusivity(unchecked) var validEnd = 0
@@ -108,7 +111,7 @@ public final class CSVReader {
         self.source = source
         self.options = options
         capacity = max(16, options.bufferSize)
-        buffer = .allocate(capacity: capacity)
+        buffer = .allocate(capacity: capacity + CSVReader.padding)
         fieldCapacity = 64
         fieldBounds = .allocate(capacity: 2 * fieldCapacity)
         fieldState = .allocate(capacity: fieldCapacity)
@@ -125,7 +128,7 @@ public final class CSVReader {
             // Sniff the same bytes whatever the buffer size.
             let wanted = cursor + max(1, options.sniffLength)
             if capacity < wanted, !sourceEnded {
-                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: wanted)
+                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: wanted + CSVReader.padding)
                 bigger.update(from: buffer, count: dataEnd)
                 buffer.deallocate()
                 buffer = bigger
