@@ -97,10 +97,13 @@ extension CellStyle {
         public var name: String
         /// The size in points.
         public var size: Double
+        /// Bold.
         public var isBold: Bool
+        /// Italic.
         public var isItalic: Bool
         /// Single underline.
         public var isUnderlined: Bool
+        /// Struck through.
         public var isStrikethrough: Bool
         /// The colour; `nil` for the theme's text colour, as Excel's default font has.
         public var color: Color?
@@ -150,6 +153,7 @@ extension CellStyle {
             case gray0625
         }
 
+        /// The pattern; `.solid` for a plain colour.
         public var pattern: Pattern
         /// The pattern's colour; for `.solid`, the cell's colour.
         public var foreground: Color?
@@ -182,6 +186,7 @@ extension CellStyle {
 
         /// One side's line.
         public struct Line: Hashable, Sendable {
+            /// The line style.
             public var style: Style
             /// The line's colour; `nil` for automatic (black).
             public var color: Color?
@@ -202,9 +207,13 @@ extension CellStyle {
             public static let medium = Line(.medium)
         }
 
+        /// The left line, `nil` for none.
         public var left: Line?
+        /// The right line, `nil` for none.
         public var right: Line?
+        /// The top line, `nil` for none.
         public var top: Line?
+        /// The bottom line, `nil` for none.
         public var bottom: Line?
         /// The diagonal line, drawn as ``diagonalUp`` and/or ``diagonalDown`` say.
         public var diagonal: Line?
@@ -255,7 +264,9 @@ extension CellStyle {
             case top, center, bottom, justify, distributed
         }
 
+        /// The horizontal alignment; `.general` puts text left and numbers right.
         public var horizontal: Horizontal
+        /// The vertical alignment; Excel's default is `.bottom`.
         public var vertical: Vertical
         /// Wrap long text onto several lines.
         public var wrapsText: Bool
@@ -314,8 +325,10 @@ public struct NumberFormatCode: Hashable, Sendable, ExpressibleByStringLiteral, 
     /// - Parameter code: The format code in Excel's invariant syntax.
     public init(_ code: String) { self.code = code }
 
+    /// A format from a code written as a literal: `"#,##0.0"`.
     public init(stringLiteral value: String) { self.init(value) }
 
+    /// The format code.
     public var description: String { code }
 
     /// `General`.

@@ -85,6 +85,7 @@ public struct ColumnFormat: Hashable, Sendable {
     public var width: Double?
     /// The style of the columns' empty cells.
     public var style: StyleID?
+    /// Whether the columns are hidden.
     public var isHidden: Bool
 
     /// A format for a run of columns.
@@ -158,9 +159,13 @@ public struct PageSetup: Hashable, Sendable {
 
     /// Margins in inches, as Excel's Page Setup dialog shows them in an English install.
     public struct Margins: Hashable, Sendable {
+        /// The left margin in inches.
         public var left: Double
+        /// The right margin in inches.
         public var right: Double
+        /// The top margin in inches.
         public var top: Double
+        /// The bottom margin in inches.
         public var bottom: Double
         /// From the top edge to the header.
         public var header: Double
@@ -208,6 +213,7 @@ public struct PageSetup: Hashable, Sendable {
 
     /// The paper; `nil` leaves the printer's default (Excel then assumes Letter).
     public var paperSize: PaperSize?
+    /// Portrait or landscape.
     public var orientation: Orientation
     /// Print at this percentage, 10–400; ignored when fitting to pages.
     public var scale: Int?
@@ -215,6 +221,7 @@ public struct PageSetup: Hashable, Sendable {
     public var fitToWidth: Int?
     /// Fit the print area to this many pages down (`0` = as many as needed); `nil` for no fitting.
     public var fitToHeight: Int?
+    /// The page margins.
     public var margins: Margins
     /// The header, in Excel's header codes: `&C&"Times New Roman,Bold"BIỂU 01` (`&L`/`&C`/`&R` sections,
     /// `&P` page number, `&N` page count, `&D` date, `&F` file name, `&A` sheet name; `&&` for `&`).
@@ -227,11 +234,15 @@ public struct PageSetup: Hashable, Sendable {
     public var printTitleColumns: ClosedRange<Int>?
     /// The range printed, written as `_xlnm.Print_Area`; `nil` for the used range.
     public var printArea: CellRange?
+    /// Centre the printed area between the left and right margins.
     public var centersHorizontally: Bool
+    /// Centre the printed area between the top and bottom margins.
     public var centersVertically: Bool
+    /// Print the cell gridlines.
     public var printsGridLines: Bool
     /// Print row numbers and column letters.
     public var printsHeadings: Bool
+    /// Print in black and white.
     public var printsBlackAndWhite: Bool
     /// The number of the first page, `nil` for automatic.
     public var firstPageNumber: Int?

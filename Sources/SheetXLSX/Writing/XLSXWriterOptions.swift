@@ -60,17 +60,25 @@ public enum StringStorage: Hashable, Sendable {
 
 /// Document properties (ECMA-376 Part 2 core properties; Part 1, §22.2 extended properties).
 public struct DocumentProperties: Hashable, Sendable {
+    /// The title (`dc:title`).
     public var title: String?
+    /// The subject (`dc:subject`).
     public var subject: String?
     /// The author (`dc:creator`, also written as last modified by).
     public var author: String?
+    /// The manager (`Manager`, extended properties).
     public var manager: String?
+    /// The organisation (`Company`, extended properties).
     public var company: String?
+    /// The category (`cp:category`).
     public var category: String?
+    /// Keywords (`cp:keywords`).
     public var keywords: String?
+    /// Comments (`dc:description`).
     public var comments: String?
+    /// The status, `Dự thảo` or `Chính thức` (`cp:contentStatus`).
     public var status: String?
-    /// When the document was created, in UTC; `nil` for the time `close()` runs.
+    /// When the document was created, in UTC; `nil` for the time the writer is created.
     public var created: DateTimeComponents?
 
     /// Properties; all empty by default.
