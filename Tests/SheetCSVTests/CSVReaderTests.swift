@@ -220,3 +220,43 @@ struct CSVWorksheetTests {
         }
     }
 }
+
+@Suite("CSV in: repeated values shared")
+struct CSVInterningTests {
+    @Test func everyValueReadsBackExactlyThroughTheInternTables() throws {
+        // Values of every length around the short/long boundary, many sharing prefixes, repeated out of order, so
+        // that slots collide and get replaced.
+        var values: [String] = []
+        for length in [1, 2, 7, 8, 9, 14, 15, 16, 17, 31, 64, 255, 256, 257] {
+            for index in 0..<300 {
+                let stem = String(repeating: "Đ", count: length / 2) + String(repeating: "a", count: length % 2)
+                // A prefix cut inside a letter decodes with U+FFFD: still valid text, of a slightly other length.
+                var value = String(decoding: Array(stem.utf8.prefix(max(0, length - 4))), as: UTF8.self)
+                value += String(index % 10_000)
+                values.append(value)
+            }
+        }
+        var state: UInt64 = 7
+        var text = ""
+        var expected: [[String]] = []
+        for _ in 0..<6000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            let first = values[Int(state >> 33) % values.count]
+            let second = values[Int(state >> 40) % values.count]
+            text += "\"\(first)\",\(second)\n"
+            expected.append([first, second])
+        }
+        for bufferSize in [64, 1 << 20] {
+            var options = comma
+            options.bufferSize = bufferSize
+            let reader = try CSVReader(source: BufferByteSource(Array(text.utf8), chunkSize: 999), options: options)
+            var records: [[String]] = []
+            while try reader.nextRecord() { records.append(reader.strings) }
+            #expect(records == expected)
+            let again = try CSVReader(source: BufferByteSource(Array(text.utf8)), options: options)
+            var cells: [[String]] = []
+            while let row = try again.nextRow() { cells.append(row.cells.compactMap { $0.value.text }) }
+            #expect(cells == expected.map { $0.filter { !$0.isEmpty } })
+        }
+    }
+}
