@@ -460,6 +460,17 @@ enum GoldenCases {
             }
             $0.setups[2] = page { $0.margins = .init(left: 0.25, right: 0.25) }
         },
+        golden("page_breaks01.xlsx") { $0.setups[0] = page { $0.rowBreaks = [1] } },
+        golden("page_breaks02.xlsx") { $0.setups[0] = page { $0.rowBreaks = [15, 7, 3, 0] } },
+        golden("page_breaks03.xlsx") { $0.setups[0] = page { $0.rowBreaks = Array(0...1023) } },
+        golden("page_breaks04.xlsx") { $0.setups[0] = page { $0.columnBreaks = [1] } },
+        golden("page_breaks05.xlsx") { $0.setups[0] = page { $0.columnBreaks = [1, 3, 8] } },
+        golden("page_breaks06.xlsx") {
+            $0.setups[0] = page {
+                $0.rowBreaks = [1, 5, 8, 13]
+                $0.columnBreaks = [1, 3, 8]
+            }
+        },
         golden("bootstrap44.xlsx") { $0.setups[0] = page { $0.printTitleRows = 0...0 } },
     ]
 

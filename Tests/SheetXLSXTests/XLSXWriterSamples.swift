@@ -83,6 +83,7 @@ enum XLSXWriterSamples {
             header: "&L&\"Times New Roman,Bold\"UBND HUYỆN IA H'DRAI&RBiểu 01", footer: "&CTrang &P / &N",
             printTitleRows: 2...3, printArea: CellRange("A1:H\(rows + 6)"))
         page.centersHorizontally = true
+        page.rowBreaks = [24]
         setup.page = page
         let form = try book.addSheet("Biểu 01", setup: setup)
         var cells: [CellAddress: (CellValue, String?)] = [:]

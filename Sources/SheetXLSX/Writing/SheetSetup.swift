@@ -248,6 +248,10 @@ public struct PageSetup: Hashable, Sendable {
     public var firstPageNumber: Int?
     /// Print across then down (`overThenDown`) rather than down then across.
     public var printsAcrossFirst: Bool
+    /// Manual page breaks: the zero-based rows that start a new printed page (a page per commune). At most 1,023.
+    public var rowBreaks: [Int]
+    /// Manual page breaks: the zero-based columns that start a new printed page. At most 1,023.
+    public var columnBreaks: [Int]
 
     /// A page setup; the defaults are Excel's, but for the paper when given.
     ///
@@ -287,6 +291,8 @@ public struct PageSetup: Hashable, Sendable {
         self.printsBlackAndWhite = false
         self.firstPageNumber = nil
         self.printsAcrossFirst = false
+        self.rowBreaks = []
+        self.columnBreaks = []
     }
 
     /// A4, portrait, fitted to one page wide: the usual official report.

@@ -110,7 +110,8 @@ extension SheetWriter {
         }
     }
 
-    /// `</sheetData>`, mergeCells, printOptions, pageMargins, pageSetup, headerFooter, `</worksheet>`.
+    /// `</sheetData>`, mergeCells, printOptions, pageMargins, pageSetup, headerFooter, rowBreaks, colBreaks,
+    /// `</worksheet>`.
     func writeTail(to out: ByteBuffer, hasRows: Bool) {
         if hasRows { out.append("</sheetData>") }
         if !merges.isEmpty {
@@ -164,7 +165,29 @@ extension SheetWriter {
                 if let footer = page.footer { out.element("<oddFooter>", footer, "</oddFooter>") }
                 out.append("</headerFooter>")
             }
+            writeBreaks(page.rowBreaks, "<rowBreaks", "</rowBreaks>", last: CellAddress.maxColumns - 1, to: out)
+            writeBreaks(page.columnBreaks, "<colBreaks", "</colBreaks>", last: CellAddress.maxRows - 1, to: out)
         }
         out.append("</worksheet>")
+    }
+
+    /// `<rowBreaks>` / `<colBreaks>` (ECMA-376 Part 1, §18.3.1.73 and §18.3.1.14): each break before the row or
+    /// column `id`, across the whole sheet, manual; sorted, repeats and a break before the first row dropped.
+    private func writeBreaks(
+        _ breaks: [Int], _ open: StaticString, _ close: StaticString, last: Int, to out: ByteBuffer
+    ) {
+        let ids = Set(breaks.filter { $0 > 0 }).sorted()
+        guard !ids.isEmpty else { return }
+        out.append(open)
+        out.attribute("count", ids.count)
+        out.attribute("manualBreakCount", ids.count)
+        out.append(">")
+        for id in ids {
+            out.append("<brk")
+            out.attribute("id", id)
+            out.attribute("max", last)
+            out.append(" man=\"1\"/>")
+        }
+        out.append(close)
     }
 }

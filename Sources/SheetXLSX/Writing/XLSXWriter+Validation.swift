@@ -85,6 +85,11 @@ extension XLSXWriter {
         for text in [page.header, page.footer].compactMap({ $0 }) where text.utf16.count > 255 {
             throw fail("a header or footer holds at most 255 characters")
         }
+        guard Set(page.rowBreaks.filter { $0 > 0 }).count <= 1023,
+            Set(page.columnBreaks.filter { $0 > 0 }).count <= 1023,
+            page.rowBreaks.allSatisfy({ (0..<CellAddress.maxRows).contains($0) }),
+            page.columnBreaks.allSatisfy({ (0..<CellAddress.maxColumns).contains($0) })
+        else { throw fail("a sheet holds at most 1,023 row and 1,023 column page breaks, inside the grid") }
         if let rows = page.printTitleRows, rows.lowerBound < 0 || rows.upperBound >= CellAddress.maxRows {
             throw fail("the print title rows are outside the grid")
         }
