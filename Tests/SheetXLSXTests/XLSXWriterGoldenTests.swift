@@ -471,6 +471,13 @@ enum GoldenCases {
                 $0.columnBreaks = [1, 3, 8]
             }
         },
+        golden("print_across01.xlsx") {
+            $0.setups[0] = page {
+                $0.paperSize = .a4
+                $0.printsAcrossFirst = true
+                $0.margins = .centimetres(left: 1.8, right: 1.8, top: 1.9, bottom: 1.9, header: 0.8, footer: 0.8)
+            }
+        },
         golden("bootstrap44.xlsx") { $0.setups[0] = page { $0.printTitleRows = 0...0 } },
     ]
 

@@ -205,9 +205,11 @@ public struct PageSetup: Hashable, Sendable {
         public static func centimetres(
             left: Double, right: Double, top: Double, bottom: Double, header: Double = 0.8, footer: Double = 0.8
         ) -> Margins {
-            Margins(
-                left: left / 2.54, right: right / 2.54, top: top / 2.54, bottom: bottom / 2.54, header: header / 2.54,
-                footer: footer / 2.54)
+            // Through millimetres, as Excel converts: 1.8 cm gives 18 / 25.4 = 0.70866141732283472, not 1.8 / 2.54.
+            let inches = { (centimetres: Double) in centimetres * 10 / 25.4 }
+            return Margins(
+                left: inches(left), right: inches(right), top: inches(top), bottom: inches(bottom),
+                header: inches(header), footer: inches(footer))
         }
     }
 

@@ -137,14 +137,20 @@ extension SheetWriter {
             out.append("/>")
         }
         let margins = page?.margins ?? PageSetup.Margins()
-        out.append("<pageMargins")
-        out.attribute("left", margins.left)
-        out.attribute("right", margins.right)
-        out.attribute("top", margins.top)
-        out.attribute("bottom", margins.bottom)
-        out.attribute("header", margins.header)
-        out.attribute("footer", margins.footer)
-        out.append("/>")
+        // Margins as Excel writes them, 15 digits or 17: 1.8 cm is 0.70866141732283472 in.
+        out.append("<pageMargins left=\"")
+        out.appendExcelDouble(margins.left)
+        out.append("\" right=\"")
+        out.appendExcelDouble(margins.right)
+        out.append("\" top=\"")
+        out.appendExcelDouble(margins.top)
+        out.append("\" bottom=\"")
+        out.appendExcelDouble(margins.bottom)
+        out.append("\" header=\"")
+        out.appendExcelDouble(margins.header)
+        out.append("\" footer=\"")
+        out.appendExcelDouble(margins.footer)
+        out.append("\"/>")
         if let page {
             out.append("<pageSetup")
             if let paper = page.paperSize { out.attribute("paperSize", paper.code) }
