@@ -536,6 +536,23 @@ enum GoldenCases {
             zoomed.zoom = 75
             $0.setups[1] = zoomed
         },
+        golden("page_view01.xlsx") {
+            var setup = page { $0.paperSize = .a4 }
+            setup.view = .pageLayout
+            $0.setups[0] = setup
+        },
+        golden("page_view02.xlsx") {
+            var setup = page { $0.paperSize = .a4 }
+            setup.view = .pageLayout
+            setup.zoom = 75
+            $0.setups[0] = setup
+        },
+        golden("page_view03.xlsx") {
+            var setup = page { $0.paperSize = .a4 }
+            setup.view = .pageBreakPreview
+            setup.zoom = 75
+            $0.setups[0] = setup
+        },
         golden("bootstrap45.xlsx") {
             $0.setups = [
                 0: SheetSetup(frozenRows: 1, frozenColumns: 1),

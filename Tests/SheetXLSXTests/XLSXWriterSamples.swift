@@ -161,6 +161,7 @@ enum XLSXWriterSamples {
         var dataSetup = SheetSetup(columns: [ColumnFormat(0...3, width: 18.5, style: text)])
         dataSetup.defaultRowHeight = 16.5
         dataSetup.zoom = 85
+        dataSetup.view = .pageLayout
         dataSetup.showsGridLines = false
         let data = try book.addSheet("Dữ liệu", setup: dataSetup)
         let rich = RichText(runs: [TextRun(text: "Đồng bào "), TextRun(text: "DTTS", fontName: "Arial")])

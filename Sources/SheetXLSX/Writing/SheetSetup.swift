@@ -36,6 +36,9 @@ public struct SheetSetup: Sendable {
     public var showsGridLines: Bool
     /// The zoom in percent, 10–400; `nil` for 100.
     public var zoom: Int?
+    /// How the sheet is shown when it opens: normal, page layout (pages with margins, headers and footers) or page
+    /// break preview.
+    public var view: SheetView
     /// The height of rows not given one, in points; `nil` for Excel's 15.
     public var defaultRowHeight: Double?
     /// The range the rows will fill, when known before they are written.
@@ -71,9 +74,20 @@ public struct SheetSetup: Sendable {
         self.visibility = visibility
         self.showsGridLines = true
         self.zoom = nil
+        self.view = .normal
         self.defaultRowHeight = nil
         self.dimension = nil
     }
+}
+
+/// How a sheet is shown on screen (`sheetView/@view`, ECMA-376 Part 1, §18.18.69 ST_SheetViewType).
+public enum SheetView: String, Hashable, Sendable {
+    /// The grid.
+    case normal
+    /// Pages as printed, with margins, header and footer.
+    case pageLayout
+    /// The grid with page breaks drawn and the print area highlighted.
+    case pageBreakPreview
 }
 
 /// The width, style and visibility of a run of columns (`col`, ECMA-376 Part 1, §18.3.1.13).

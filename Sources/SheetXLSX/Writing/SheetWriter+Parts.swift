@@ -61,9 +61,19 @@ extension SheetWriter {
         if !frozen, let topLeft = setup.topLeftCell, topLeft != CellAddress(row: 0, column: 0) {
             out.attribute("topLeftCell", topLeft.a1)
         }
+        if setup.view != .normal {
+            out.append(" view=\"")
+            out.append(contentsOf: setup.view.rawValue)
+            out.append("\"")
+        }
         if let zoom = setup.zoom, zoom != 100 {
+            // The zoom is kept per view: Excel writes the current one and the one of the view in use.
             out.attribute("zoomScale", zoom)
-            out.attribute("zoomScaleNormal", zoom)
+            switch setup.view {
+            case .normal: out.attribute("zoomScaleNormal", zoom)
+            case .pageLayout: out.attribute("zoomScalePageLayoutView", zoom)
+            case .pageBreakPreview: out.attribute("zoomScaleSheetLayoutView", zoom)
+            }
         }
         out.append(" workbookViewId=\"0\"")
         if frozen {
