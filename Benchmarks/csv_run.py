@@ -11,6 +11,8 @@ each run) so that background load on a shared machine spreads evenly.
   ours-strings  csvparse strings FILE   + a Swift String per field
   ours-cells    csvparse cells FILE     + a Row of Cells (CellValue.string, A1 address) per record
   ours-typed    csvparse typed FILE     cells, numbers (en) as .number(Double) through DecimalNumber
+  ours-*-2t     the same with CSVOptions.usesSecondThread: a second thread reads, checks UTF-8 and splits
+                records, the main thread makes the values (two threads, unlike the others)
   polars-str    pl.read_csv(FILE, infer_schema_length=0)           every column Utf8
   polars-typed  pl.read_csv(FILE)                                  inferred Int64 / Float64 / Utf8
   pyarrow-str   pyarrow.csv.read_csv(FILE, use_threads=False, every column string)
@@ -40,13 +42,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DATA = os.path.join(HERE, "data")
 RESULTS = os.path.join(HERE, "results")
-ALL_TOOLS = ["ours-records", "ours-strings", "ours-cells", "ours-typed",
+ALL_TOOLS = ["ours-records", "ours-strings", "ours-cells", "ours-typed", "ours-cells-2t", "ours-typed-2t",
              "polars-str", "polars-typed", "pyarrow-str", "pyarrow-typed"]
 WHAT = {
     "ours-records": "fields as checked UTF-8 byte ranges (no String)",
     "ours-strings": "a Swift String per field",
     "ours-cells": "Row of Cells, CellValue.string per non-empty field",
     "ours-typed": "Row of Cells, numbers as .number(Double) via DecimalNumber, rest .string",
+    "ours-cells-2t": "as ours-cells, records split on a second thread (2 threads)",
+    "ours-typed-2t": "as ours-typed, records split on a second thread (2 threads)",
     "polars-str": "DataFrame, 20 Utf8 columns",
     "polars-typed": "DataFrame, inferred Int64/Float64/Utf8 columns",
     "pyarrow-str": "Table, 20 string columns",

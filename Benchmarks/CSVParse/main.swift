@@ -10,6 +10,8 @@
 //   cells    a Row of Cells per record (CellValue.string for each non-empty field, A1 addresses), as nextRow() gives
 //   typed    as cells, but each field that reads as a number (en locale, `49.7`, `900000000`) is a .number(Double)
 //            converted from an exact DecimalNumber; the rest stay strings
+// A `-2t` suffix (`cells-2t`) turns on CSVOptions.usesSecondThread: a second thread reads, checks and splits the
+// records, this one makes the values.
 import SheetCSV
 import SheetCore
 
@@ -27,10 +29,11 @@ func now() -> Double {
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3 else {
-    fputs("usage: csvparse records|strings|cells|typed FILE\n", stderr)
+    fputs("usage: csvparse records|strings|cells|typed[-2t] FILE\n", stderr)
     exit(2)
 }
-let mode = arguments[1]
+let twoThreads = arguments[1].hasSuffix("-2t")
+let mode = twoThreads ? String(arguments[1].dropLast(3)) : arguments[1]
 let path = arguments[2]
 let started = now()
 var records = 0
@@ -38,7 +41,7 @@ var fields = 0
 var checksum = 0
 var numbers = 0
 do {
-    let reader = try CSVReader(path: path)
+    let reader = try CSVReader(path: path, options: CSVOptions(usesSecondThread: twoThreads))
     switch mode {
     case "records":
         while try reader.nextRecord() {
@@ -82,5 +85,5 @@ do {
 }
 let seconds = now() - started
 print(
-    "{\"mode\": \"\(mode)\", \"seconds\": \(seconds), \"records\": \(records), \"fields\": \(fields), "
+    "{\"mode\": \"\(arguments[1])\", \"seconds\": \(seconds), \"records\": \(records), \"fields\": \(fields), "
         + "\"numbers\": \(numbers), \"checksum\": \(checksum)}")

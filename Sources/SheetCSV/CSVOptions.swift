@@ -30,12 +30,18 @@ public struct CSVOptions: Sendable {
     public var raggedRecordsKept: Int
     /// Bytes read from the source at a time; the buffer doubles past it for a longer record.
     public var bufferSize: Int
+    /// Split the work over two threads: a second thread reads, checks UTF-8 and splits records, the caller's
+    /// thread makes strings, cells and numbers (`CSVReader+Pipeline.swift`). Records, errors and counts are the
+    /// same as on one thread; memory grows by about 3 MiB.
+    public var usesSecondThread: Bool
 
     public init(
         delimiter: UInt8? = nil, sniffLength: Int = 16 << 10, invalidUTF8: InvalidUTF8Handling = .error,
-        limits: CSVLimits = .default, raggedRecordsKept: Int = 100, bufferSize: Int = 1 << 20
+        limits: CSVLimits = .default, raggedRecordsKept: Int = 100, bufferSize: Int = 1 << 20,
+        usesSecondThread: Bool = false
     ) {
         self.bufferSize = bufferSize
+        self.usesSecondThread = usesSecondThread
         self.delimiter = delimiter
         self.sniffLength = sniffLength
         self.invalidUTF8 = invalidUTF8

@@ -83,14 +83,20 @@ public final class CSVReader {
     @exclusivity(unchecked) var fieldCapacity: Int
     @exclusivity(unchecked) var nextLine = 1
     let interner = StringInterner()
+    /// The second thread's records, under ``CSVOptions/usesSecondThread`` (`CSVReader+Pipeline.swift`).
+    var pipeline: RecordPipeline?
+    @exclusivity(unchecked) var currentBatch: RecordBatch?
+    @exclusivity(unchecked) var batchRecord = 0
+    /// The buffer this reader allocated (in pipeline mode `buffer` points into a batch).
+    var ownBuffer: UnsafeMutablePointer<UInt8>?
     let typedState = TypedReadingState()
 
     /// Number of fields in the current record.
-    @exclusivity(unchecked) public private(set) var fieldCount = 0
+    @exclusivity(unchecked) public internal(set) var fieldCount = 0
     /// 1-based number of the current record (`0` before the first).
-    @exclusivity(unchecked) public private(set) var recordNumber = 0
+    @exclusivity(unchecked) public internal(set) var recordNumber = 0
     /// 1-based line where the current record starts (records with quoted line breaks span several lines).
-    @exclusivity(unchecked) public private(set) var lineNumber = 0
+    @exclusivity(unchecked) public internal(set) var lineNumber = 0
     /// The field count of the first record that is not a blank line (the header, usually); `nil` until one is read.
     @exclusivity(unchecked) public private(set) var expectedFieldCount: Int?
     /// How many records so far have a field count different from ``expectedFieldCount`` (blank lines excepted).
@@ -110,7 +116,8 @@ public final class CSVReader {
     public init(source: some ByteSource, options: CSVOptions = CSVOptions()) throws(CSVError) {
         self.source = source
         self.options = options
-        capacity = max(16, options.bufferSize)
+        // Under usesSecondThread the inner reader on the second thread has the real buffer.
+        capacity = options.usesSecondThread ? 16 : max(16, options.bufferSize)
         buffer = .allocate(capacity: capacity + CSVReader.padding)
         fieldCapacity = 64
         fieldBounds = .allocate(capacity: 2 * fieldCapacity)
@@ -120,6 +127,18 @@ public final class CSVReader {
             given == UInt8(ascii: "\"") || given == 0x0A || given == 0x0D || given >= 0x80 || given == 0
         {
             throw CSVError(.invalidOption, "the delimiter must be an ASCII character other than a quote, CR or LF")
+        }
+        if options.usesSecondThread {
+            var inner = options
+            inner.usesSecondThread = false
+            let reader = try CSVReader(source: source, options: inner)
+            delimiter = reader.delimiter
+            encoding = reader.encoding
+            let pipeline = RecordPipeline(reader: reader)
+            self.pipeline = pipeline
+            ownBuffer = buffer
+            pipeline.start()
+            return
         }
         try fill()
         try detectEncoding()
@@ -148,7 +167,8 @@ public final class CSVReader {
     }
 
     deinit {
-        buffer.deallocate()
+        pipeline?.stop()
+        (ownBuffer ?? buffer).deallocate()
         fieldBounds.deallocate()
         fieldState.deallocate()
     }
@@ -174,6 +194,7 @@ public final class CSVReader {
     ///   limits, or a failing source; the error names the line, column, record, field and byte.
     /// - Complexity: O(record length), amortised; no allocation unless the record is longer than any before.
     public func nextRecord() throws(CSVError) -> Bool {
+        if let pipeline { return try nextPipelinedRecord(pipeline) }
         while true {
             switch parseRecord() {
             case .record(let next, let count, let lineBreaks):
@@ -246,7 +267,7 @@ public final class CSVReader {
 
     // MARK: - Ragged records
 
-    private func noteFieldCount() {
+    func noteFieldCount() {
         if isBlankLine { return }
         guard expectedFieldCount != nil else {
             expectedFieldCount = fieldCount

@@ -4,7 +4,7 @@ import Testing
 @testable import SheetCSV
 
 /// Seeded random inputs made of the bytes CSV cares about, valid and invalid UTF-8 among them.
-private func randomInputs(count: Int, seed: UInt64) -> [[UInt8]] {
+func randomInputs(count: Int, seed: UInt64) -> [[UInt8]] {
     var state = seed
     func next() -> UInt64 {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -22,6 +22,8 @@ private func randomInputs(count: Int, seed: UInt64) -> [[UInt8]] {
 
 @Suite("CSV in: random input never traps or hangs, and chunking never changes the outcome")
 struct CSVReaderFuzzTests {
+    static func inputs(count: Int, seed: UInt64) -> [[UInt8]] { randomInputs(count: count, seed: seed) }
+
     @Test(arguments: [1, 2, 3])
     func randomBytesGiveTheSameRecordsOrErrorWhateverTheChunks(seed: UInt64) {
         for input in randomInputs(count: 300, seed: seed) {
