@@ -96,15 +96,9 @@ final class StringInterner {
             high &= (1 &<< UInt64((count &- 8) &* 8)) &- 1
         }
         high |= UInt64(count) &<< 56
-        guard let keys = tables.pointee.shortKeys, let strings = tables.pointee.shortStrings else {
-            let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * StringInterner.shortSlotsPerColumn)
-            keys.initialize(repeating: 0, count: 2 * StringInterner.shortSlotsPerColumn)  // length 0 matches nothing
-            let strings = UnsafeMutablePointer<String>.allocate(capacity: StringInterner.shortSlotsPerColumn)
-            strings.initialize(repeating: "", count: StringInterner.shortSlotsPerColumn)
-            tables.pointee.shortKeys = keys
-            tables.pointee.shortStrings = strings
-            return shortString(bytes, tables: tables)
-        }
+        if tables.pointee.shortKeys == nil { StringInterner.allocateShort(tables) }
+        let keys = tables.pointee.shortKeys.unsafelyUnwrapped
+        let strings = tables.pointee.shortStrings.unsafelyUnwrapped
         tables.pointee.shortLookups &+= 1
         if tables.pointee.shortLookups == 4096, tables.pointee.shortHits < 512 {
             tables.pointee.shortDisabled = true
@@ -128,15 +122,9 @@ final class StringInterner {
 
     private func longString(_ bytes: UnsafeBufferPointer<UInt8>, tables: UnsafeMutablePointer<Tables>) -> String {
         if tables.pointee.disabled { return StringInterner.makeString(bytes) }
-        guard let hashes = tables.pointee.hashes, let strings = tables.pointee.strings else {
-            let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: StringInterner.slotsPerColumn)
-            hashes.initialize(repeating: 0, count: StringInterner.slotsPerColumn)
-            let strings = UnsafeMutablePointer<String>.allocate(capacity: StringInterner.slotsPerColumn)
-            strings.initialize(repeating: "", count: StringInterner.slotsPerColumn)
-            tables.pointee.hashes = hashes
-            tables.pointee.strings = strings
-            return longString(bytes, tables: tables)
-        }
+        if tables.pointee.hashes == nil { StringInterner.allocateLong(tables) }
+        let hashes = tables.pointee.hashes.unsafelyUnwrapped
+        let strings = tables.pointee.strings.unsafelyUnwrapped
         tables.pointee.lookups &+= 1
         if tables.pointee.lookups == 4096, tables.pointee.hits < 512 {
             tables.pointee.disabled = true
@@ -155,6 +143,26 @@ final class StringInterner {
         hashes[slot] = hash
         strings[slot] = string
         return string
+    }
+
+    @inline(never)
+    private static func allocateShort(_ tables: UnsafeMutablePointer<Tables>) {
+        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * StringInterner.shortSlotsPerColumn)
+        keys.initialize(repeating: 0, count: 2 * StringInterner.shortSlotsPerColumn)  // length 0 matches nothing
+        let strings = UnsafeMutablePointer<String>.allocate(capacity: StringInterner.shortSlotsPerColumn)
+        strings.initialize(repeating: "", count: StringInterner.shortSlotsPerColumn)
+        tables.pointee.shortKeys = keys
+        tables.pointee.shortStrings = strings
+    }
+
+    @inline(never)
+    private static func allocateLong(_ tables: UnsafeMutablePointer<Tables>) {
+        let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: StringInterner.slotsPerColumn)
+        hashes.initialize(repeating: 0, count: StringInterner.slotsPerColumn)
+        let strings = UnsafeMutablePointer<String>.allocate(capacity: StringInterner.slotsPerColumn)
+        strings.initialize(repeating: "", count: StringInterner.slotsPerColumn)
+        tables.pointee.hashes = hashes
+        tables.pointee.strings = strings
     }
 
     /// Whether a native string holds exactly `bytes`.

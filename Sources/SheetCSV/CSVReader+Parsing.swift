@@ -27,6 +27,7 @@ extension CSVReader {
         let lookaheadKnown = final || pendingProblem != nil
         let delimiter = self.delimiter
         let delimiterWord = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        let quoteWord: UInt64 = 0x2222_2222_2222_2222
         let maxFieldSize = options.limits.maxFieldSize
         let quote = UInt8(ascii: "\"")
         let lineFeed: UInt8 = 0x0A
@@ -52,6 +53,22 @@ extension CSVReader {
                         if !final { return .needMore(fieldStart: start, position: index, fieldIndex: count) }
                         if inQuotes { return .unterminatedQuote(fieldStart: start, fieldIndex: count) }
                         break
+                    }
+                    if inQuotes {
+                        // Eight bytes per step to the next quote or byte below 0x0E (CR, LF and rarer controls).
+                        while index &+ 8 <= limit {
+                            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                            let quotes = word ^ quoteWord
+                            let hits =
+                                ((quotes &- 0x0101_0101_0101_0101) & ~quotes
+                                    | (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word) & 0x8080_8080_8080_8080
+                            if hits != 0 {
+                                index &+= hits.trailingZeroBitCount &>> 3
+                                break
+                            }
+                            index &+= 8
+                        }
+                        if index >= limit { continue }
                     }
                     let byte = base[index]
                     if inQuotes {
