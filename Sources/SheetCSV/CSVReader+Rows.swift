@@ -18,17 +18,18 @@ extension CSVReader {
     public func nextRow() throws(CSVError) -> Row? {
         guard try nextRecord() else { return nil }
         let rowIndex = recordNumber - 1
-        let cells = makeCells(row: rowIndex) { bytes, column in .string(interner.string(bytes, column: column)) }
+        let cells = makeCells(row: rowIndex, numbersIn: nil)
         return Row(index: rowIndex, cells: cells)
     }
 
-    /// The cells of the current record's non-empty fields, each value made by `value(bytes, column)`.
+    /// The cells of the current record's non-empty fields: strings, or numbers where they read as numbers under
+    /// `locale` (a branch per field rather than a closure, which the compiler did not inline).
     ///
     /// The array is filled with the bytes of one template cell and then each cell's column and value are set in
     /// place: building each `Cell` apart and moving it in cost a copy and a release per cell (about a quarter of
     /// `nextRow`'s time on the benchmark file, `Benchmarks/csv_run.py`; instructions counted with callgrind).
     @inline(__always)
-    func makeCells(row rowIndex: Int, _ value: (UnsafeBufferPointer<UInt8>, Int) -> CellValue) -> [Cell] {
+    func makeCells(row rowIndex: Int, numbersIn locale: NumberLocale?) -> [Cell] {
         let count = fieldCount
         var present = 0
         for column in 0..<count where !field(column).isEmpty { present += 1 }
@@ -53,11 +54,17 @@ extension CSVReader {
                 let bytes = field(column)
                 if bytes.isEmpty { continue }
                 storage[made].address.column = column
+                let value: CellValue
+                if let locale {
+                    value = typedValue(bytes, address: CellAddress(row: rowIndex, column: column), locale: locale)
+                } else {
+                    value = .string(interner.string(bytes, column: column))
+                }
                 if let valueOffset {
                     (UnsafeMutableRawPointer(storage.baseAddress! + made) + valueOffset)
-                        .assumingMemoryBound(to: CellValue.self).initialize(to: value(bytes, column))
+                        .assumingMemoryBound(to: CellValue.self).initialize(to: value)
                 } else {
-                    storage[made].value = value(bytes, column)
+                    storage[made].value = value
                 }
                 made += 1
             }

@@ -32,9 +32,7 @@ extension CSVReader {
     public func nextTypedRow(locale: NumberLocale) throws(CSVError) -> Row? {
         guard try nextRecord() else { return nil }
         let rowIndex = recordNumber - 1
-        let cells = makeCells(row: rowIndex) { bytes, column in
-            typedValue(bytes, address: CellAddress(row: rowIndex, column: column), locale: locale)
-        }
+        let cells = makeCells(row: rowIndex, numbersIn: locale)
         return Row(index: rowIndex, cells: cells)
     }
 
@@ -43,7 +41,7 @@ extension CSVReader {
     /// How many fields were kept as text for that reason.
     public var ambiguousNumberCount: Int { typedState.ambiguousCount }
 
-    private func typedValue(_ bytes: UnsafeBufferPointer<UInt8>, address: CellAddress, locale: NumberLocale)
+    func typedValue(_ bytes: UnsafeBufferPointer<UInt8>, address: CellAddress, locale: NumberLocale)
         -> CellValue
     {
         let first = bytes[0]
