@@ -13,7 +13,8 @@ extension CSVReader {
         case tooManyFields(position: Int)
     }
 
-    /// Scans the record starting at `cursor`, noting its fields; nothing is copied or changed.
+    /// Scans the record starting at `cursor`, noting its fields; nothing is copied or changed. A quoted field with
+    /// nothing to unescape is noted as its inner range (state 2); others keep their quotes (state 1) until asked for.
     ///
     /// - Complexity: O(record length). The plain-field loop is the hot path of the reader: one load and, for most
     ///   bytes (letters, digits, UTF-8 above 0x0D), two comparisons.
@@ -48,6 +49,9 @@ extension CSVReader {
                 state = 1
                 index += 1
                 var inQuotes = true
+                // Nothing but the outer quotes to remove (no `""`, nothing after the closing quote): the field is
+                // its inner range, with no unescaping later.
+                var plain = true
                 while true {
                     if index >= limit {
                         if !final { return .needMore(fieldStart: start, position: index, fieldIndex: count) }
@@ -78,6 +82,7 @@ extension CSVReader {
                             }
                             if index + 1 < limit, base[index + 1] == quote {
                                 index += 2
+                                plain = false
                                 continue
                             }
                             inQuotes = false
@@ -97,9 +102,11 @@ extension CSVReader {
                     } else {
                         if byte == delimiter || byte == lineFeed || byte == carriageReturn { break }
                         if byte == quote { inQuotes = true }
+                        plain = false
                         index += 1
                     }
                 }
+                if plain { state = 2 }
             } else {
                 // Eight bytes per step: stop at the first byte that is the delimiter or below 0x0E (CR, LF, and
                 // rarer controls such as TAB, which are then checked one by one).
@@ -126,8 +133,9 @@ extension CSVReader {
                 }
             }
             if index &- start > maxFieldSize { return .fieldTooLarge(fieldStart: start, fieldIndex: count) }
-            fieldBounds[2 &* count] = start
-            fieldBounds[2 &* count &+ 1] = index
+            let trim = state == 2 ? 1 : 0
+            fieldBounds[2 &* count] = start &+ trim
+            fieldBounds[2 &* count &+ 1] = index &- trim
             fieldState[count] = state
             count &+= 1
             if index >= limit {

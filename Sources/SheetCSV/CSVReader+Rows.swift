@@ -32,7 +32,10 @@ extension CSVReader {
     func makeCells(row rowIndex: Int, numbersIn locale: NumberLocale?) -> [Cell] {
         let count = fieldCount
         var present = 0
-        for column in 0..<count where !field(column).isEmpty { present += 1 }
+        for column in 0..<count {
+            if fieldState[column] == 1 { unescape(column) }
+            if fieldBounds[2 &* column &+ 1] != fieldBounds[2 &* column] { present &+= 1 }
+        }
         guard present > 0 else { return [] }
         return [Cell](unsafeUninitializedCapacity: present) { storage, initialized in
             // The template holds no reference (an empty value, no formula), so its bytes are a complete copy of it:
@@ -51,8 +54,10 @@ extension CSVReader {
             let valueOffset = MemoryLayout<Cell>.offset(of: \Cell.value)
             var made = 0
             for column in 0..<count {
-                let bytes = field(column)
-                if bytes.isEmpty { continue }
+                let start = fieldBounds[2 &* column]
+                let end = fieldBounds[2 &* column &+ 1]
+                if start == end { continue }
+                let bytes = UnsafeBufferPointer(start: buffer + start, count: end &- start)
                 storage[made].address.column = column
                 let value: CellValue
                 if let locale {

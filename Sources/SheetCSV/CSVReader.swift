@@ -283,7 +283,7 @@ public final class CSVReader {
 
     /// Removes the quotes of a quoted field in place: a `"` toggles quoting and is dropped, `""` inside quotes
     /// is one `"`.
-    private func unescape(_ index: Int) {
+    func unescape(_ index: Int) {
         let start = fieldBounds[2 * index]
         let end = fieldBounds[2 * index + 1]
         let quote = UInt8(ascii: "\"")
