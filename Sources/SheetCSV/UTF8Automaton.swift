@@ -77,11 +77,15 @@ enum UTF8Automaton {
                 index &+= 8
                 continue
             }
-            var step = 0
-            while step < 8 {
-                state = rows[Int(bytes[index &+ step])] &>> state
-                step &+= 1
-            }
+            // One step per byte, taken from the word already loaded (unrolled: no loop counter per byte).
+            state = rows[Int(truncatingIfNeeded: word & 0xFF)] &>> state
+            state = rows[Int(truncatingIfNeeded: (word &>> 8) & 0xFF)] &>> state
+            state = rows[Int(truncatingIfNeeded: (word &>> 16) & 0xFF)] &>> state
+            state = rows[Int(truncatingIfNeeded: (word &>> 24) & 0xFF)] &>> state
+            state = rows[Int(truncatingIfNeeded: (word &>> 32) & 0xFF)] &>> state
+            state = rows[Int(truncatingIfNeeded: (word &>> 40) & 0xFF)] &>> state
+            state = rows[Int(truncatingIfNeeded: (word &>> 48) & 0xFF)] &>> state
+            state = rows[Int(truncatingIfNeeded: word &>> 56)] &>> state
             if state & 63 == error { return nil }
             index &+= 8
         }
