@@ -99,18 +99,21 @@ final class StringInterner {
         if tables.pointee.shortKeys == nil { StringInterner.allocateShort(tables) }
         let keys = tables.pointee.shortKeys.unsafelyUnwrapped
         let strings = tables.pointee.shortStrings.unsafelyUnwrapped
-        tables.pointee.shortLookups &+= 1
-        if tables.pointee.shortLookups == 4096, tables.pointee.shortHits < 512 {
-            tables.pointee.shortDisabled = true
-            StringInterner.free(hashes: keys, strings: strings, count: StringInterner.shortSlotsPerColumn)
-            tables.pointee.shortKeys = nil
-            tables.pointee.shortStrings = nil
-            return StringInterner.makeString(bytes)
+        if tables.pointee.shortLookups < 4096 {
+            // Counted only until the column is judged.
+            tables.pointee.shortLookups &+= 1
+            if tables.pointee.shortLookups == 4096, tables.pointee.shortHits < 512 {
+                tables.pointee.shortDisabled = true
+                StringInterner.free(hashes: keys, strings: strings, count: StringInterner.shortSlotsPerColumn)
+                tables.pointee.shortKeys = nil
+                tables.pointee.shortStrings = nil
+                return StringInterner.makeString(bytes)
+            }
         }
         let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)
         let slot = Int(truncatingIfNeeded: (mixed ^ (mixed &>> 31)) &>> 54)  // 10 bits: 1,024 slots
         if keys[2 &* slot] == low, keys[2 &* slot &+ 1] == high {
-            tables.pointee.shortHits &+= 1
+            if tables.pointee.shortLookups < 4096 { tables.pointee.shortHits &+= 1 }
             return strings[slot]
         }
         let string = StringInterner.makeString(bytes)
@@ -125,18 +128,20 @@ final class StringInterner {
         if tables.pointee.hashes == nil { StringInterner.allocateLong(tables) }
         let hashes = tables.pointee.hashes.unsafelyUnwrapped
         let strings = tables.pointee.strings.unsafelyUnwrapped
-        tables.pointee.lookups &+= 1
-        if tables.pointee.lookups == 4096, tables.pointee.hits < 512 {
-            tables.pointee.disabled = true
-            StringInterner.free(hashes: hashes, strings: strings, count: StringInterner.slotsPerColumn)
-            tables.pointee.hashes = nil
-            tables.pointee.strings = nil
-            return StringInterner.makeString(bytes)
+        if tables.pointee.lookups < 4096 {
+            tables.pointee.lookups &+= 1
+            if tables.pointee.lookups == 4096, tables.pointee.hits < 512 {
+                tables.pointee.disabled = true
+                StringInterner.free(hashes: hashes, strings: strings, count: StringInterner.slotsPerColumn)
+                tables.pointee.hashes = nil
+                tables.pointee.strings = nil
+                return StringInterner.makeString(bytes)
+            }
         }
         let hash = StringInterner.hash(bytes)
         let slot = Int(truncatingIfNeeded: hash >> 53)  // 11 bits: 2,048 slots
         if hashes[slot] == hash, StringInterner.equal(strings[slot], bytes) {
-            tables.pointee.hits &+= 1
+            if tables.pointee.lookups < 4096 { tables.pointee.hits &+= 1 }
             return strings[slot]
         }
         let string = StringInterner.makeString(bytes)
@@ -169,7 +174,22 @@ final class StringInterner {
     @inline(__always)
     private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         string.utf8.withContiguousStorageIfAvailable { stored in
-            stored.count == bytes.count && memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+            guard stored.count == bytes.count else { return false }
+            // Word by word (count ≥ 16 here), the last word overlapping.
+            let left = UnsafeRawPointer(stored.baseAddress!)
+            let right = UnsafeRawPointer(bytes.baseAddress!)
+            let count = bytes.count
+            var offset = 0
+            while offset &+ 8 <= count {
+                if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                {
+                    return false
+                }
+                offset &+= 8
+            }
+            return left.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+                == right.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
         } ?? false
     }
 
