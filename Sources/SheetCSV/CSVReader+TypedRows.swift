@@ -51,6 +51,7 @@ extension CSVReader {
             || first == UInt8(ascii: "(") || first == UInt8(ascii: ".") || first == UInt8(ascii: ",")
             || first == 0x20 || first == 0xE2 || first == 0xC2
         if mayBeNumber {
+            if let plain = LocalizedNumber.readPlain(bytes, locale: locale) { return .number(plain.value.doubleValue) }
             switch LocalizedNumber.read(bytes, locale: locale) {
             case .number(let number):
                 return .number(number.quantity.doubleValue)

@@ -93,16 +93,12 @@ extension DecimalNumber {
         // Exact fast path (Clinger 1990): both the significand and 10^|e| are exact doubles, one rounding.
         if significand.magnitude <= 1 << 53, abs(exponent) <= 22 {
             let digits = Double(significand)
-            let power = DecimalNumber.exactPowersOfTen[abs(exponent)]
+            // 10^k is exact for k ≤ 22, and so is every product on the way.
+            var power = 1.0
+            for _ in 0..<abs(exponent) { power *= 10 }
             return exponent >= 0 ? digits * power : digits / power
         }
         return Double(description) ?? .nan
-    }
-
-    private static let exactPowersOfTen: [Double] = (0...22).map { power in
-        var value = 1.0
-        for _ in 0..<power { value *= 10 }
-        return value
     }
 
     /// Brings two values to the smaller exponent: (left significand, right significand, exponent).

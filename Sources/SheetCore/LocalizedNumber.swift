@@ -121,10 +121,17 @@ extension LocalizedNumber {
         }
     }
 
-    /// The common case on a fast path: `[-]digits[decimal digits]`, up to 18 digits, that no other locale reads
-    /// differently; `nil` for anything else (the full scan decides).
-    @inline(__always)
-    static func readPlain(_ bytes: UnsafeBufferPointer<UInt8>, locale: NumberLocale) -> LocalizedNumber? {
+    /// The common case of ``read(_:locale:)-(UnsafeBufferPointer<UInt8>,_)`` on a fast path: `[-]digits[decimal
+    /// digits]` with up to 18 digits and the locale's decimal mark, that no other locale reads differently; `nil`
+    /// for anything else, which `read` then decides.
+    ///
+    /// ```swift
+    /// LocalizedNumber.readPlain(bytes, locale: .vi)   // "49,7" → 49.7; "1.234" → nil (ambiguous: read says so)
+    /// ```
+    ///
+    /// - Complexity: O(n), no allocation; for the per-cell loops of typed readers.
+    @inlinable
+    public static func readPlain(_ bytes: UnsafeBufferPointer<UInt8>, locale: NumberLocale) -> LocalizedNumber? {
         let count = bytes.count
         var index = 0
         let negative = count > 0 && bytes[0] == UInt8(ascii: "-")
