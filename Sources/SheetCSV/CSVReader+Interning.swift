@@ -1,3 +1,5 @@
+import SheetCore
+
 // Repeated field values become one shared String (STYLE "Bytes in, values out"): a register repeats its province,
 // district, commune, village, class and cause on every row, and a String longer than 15 UTF-8 bytes costs an
 // allocation and a second UTF-8 check each time it is made.
@@ -18,7 +20,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import SheetCore
 
 final class StringInterner {
     static let slotsPerColumn = 2048
@@ -52,16 +53,19 @@ final class StringInterner {
 
     deinit {
         for column in 0..<StringInterner.maxColumns {
-            StringInterner.free(hashes: columns[column].hashes, strings: columns[column].strings,
-                                count: StringInterner.slotsPerColumn)
-            StringInterner.free(hashes: columns[column].shortKeys, strings: columns[column].shortStrings,
-                                count: StringInterner.shortSlotsPerColumn)
+            StringInterner.free(
+                hashes: columns[column].hashes, strings: columns[column].strings,
+                count: StringInterner.slotsPerColumn)
+            StringInterner.free(
+                hashes: columns[column].shortKeys, strings: columns[column].shortStrings,
+                count: StringInterner.shortSlotsPerColumn)
         }
         columns.deinitialize(count: StringInterner.maxColumns)
         columns.deallocate()
     }
 
-    private static func free(hashes: UnsafeMutablePointer<UInt64>?, strings: UnsafeMutablePointer<String>?, count: Int) {
+    private static func free(hashes: UnsafeMutablePointer<UInt64>?, strings: UnsafeMutablePointer<String>?, count: Int)
+    {
         hashes?.deallocate()
         if let strings {
             strings.deinitialize(count: count)

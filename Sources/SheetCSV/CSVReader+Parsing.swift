@@ -224,7 +224,8 @@ extension CSVReader {
         while dataEnd < capacity, !sourceEnded {
             let count: Int
             do {
-                count = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer + dataEnd, count: capacity - dataEnd))
+                count = try source.read(
+                    into: UnsafeMutableRawBufferPointer(start: buffer + dataEnd, count: capacity - dataEnd))
             } catch let error as CSVError {
                 var error = error
                 error.record = recordNumber + 1

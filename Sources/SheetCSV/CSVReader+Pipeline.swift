@@ -1,3 +1,5 @@
+import SheetCore
+
 // Two threads for one CSV (CSVOptions.usesSecondThread): a second thread runs an ordinary CSVReader — reading,
 // checking UTF-8, splitting records, unescaping quoted fields — and hands over records in batches; the caller's
 // thread makes strings, cells and numbers from them through the same accessors as a one-thread reader.
@@ -13,7 +15,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import SheetCore
 
 /// Records split on the second thread, waiting for the caller. Raw memory throughout: the batch is filled on one
 /// thread and read on the other, never both at once, and the hot loops want no reference counting or exclusivity

@@ -1,3 +1,5 @@
+import SheetCore
+
 // UTF-8 well-formedness, checked on the bytes as they arrive (Unicode §3.9, Table 3-7):
 //
 //   00..7F                 (00 is refused: NUL is not text)
@@ -13,7 +15,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import SheetCore
 
 /// A UTF-8 problem in the input, at a stream offset.
 struct UTF8Problem {

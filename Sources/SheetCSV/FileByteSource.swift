@@ -1,3 +1,5 @@
+import SheetCore
+
 // Reading a file through read(2) into the caller's buffer: no copy beyond the kernel's, no Foundation.
 #if canImport(Glibc)
     import Glibc
@@ -6,7 +8,6 @@
     import Darwin
     private let systemRead = Darwin.read
 #endif
-import SheetCore
 
 /// A `ByteSource` over a file, read sequentially with `read(2)`; the descriptor is closed when the source is
 /// released.

@@ -119,7 +119,9 @@ extension DecimalNumber {
     }
 
     /// Retries alignment once on normalised values (`1.000 + 10^20` aligns at a coarser scale).
-    private static func aligned(_ lhs: DecimalNumber, _ rhs: DecimalNumber, retry original: (DecimalNumber, DecimalNumber))
+    private static func aligned(
+        _ lhs: DecimalNumber, _ rhs: DecimalNumber, retry original: (DecimalNumber, DecimalNumber)
+    )
         -> (Int64, Int64, Int)?
     {
         guard lhs.exponent != original.0.exponent || rhs.exponent != original.1.exponent else { return nil }

@@ -156,7 +156,9 @@ extension LocalizedNumber {
                 fractionDigits &+= 1
             }
             // `1.234` (en) is 1234 in vi: leave it to the full scan, which reports it.
-            if fractionDigits == 0 || (fractionDigits == 3 && integerDigits <= 3 && bytes[firstDigit] != UInt8(ascii: "0")) {
+            if fractionDigits == 0
+                || (fractionDigits == 3 && integerDigits <= 3 && bytes[firstDigit] != UInt8(ascii: "0"))
+            {
                 return nil
             }
         }

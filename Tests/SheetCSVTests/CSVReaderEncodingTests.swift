@@ -15,8 +15,11 @@ private func utf16(_ text: String, bigEndian: Bool, bom: Bool = true) -> [UInt8]
 
 @Suite("CSV in: encodings and delimiters")
 struct CSVReaderEncodingTests {
-    static let vietnamese = "Xã;Hộ nghèo;Ghi chú\r\nIa Đal;300;\"Đề nghị; \"\"hỗ trợ\"\"\"\r\nIa Tơi;285;𝔸 ngoài BMP\r\n"
-    static let expected = [["Xã", "Hộ nghèo", "Ghi chú"], ["Ia Đal", "300", "Đề nghị; \"hỗ trợ\""], ["Ia Tơi", "285", "𝔸 ngoài BMP"]]
+    static let vietnamese =
+        "Xã;Hộ nghèo;Ghi chú\r\nIa Đal;300;\"Đề nghị; \"\"hỗ trợ\"\"\"\r\nIa Tơi;285;𝔸 ngoài BMP\r\n"
+    static let expected = [
+        ["Xã", "Hộ nghèo", "Ghi chú"], ["Ia Đal", "300", "Đề nghị; \"hỗ trợ\""], ["Ia Tơi", "285", "𝔸 ngoài BMP"],
+    ]
 
     @Test func skipsAUTF8ByteOrderMark() throws {
         let reader = try CSVReader(source: BufferByteSource([0xEF, 0xBB, 0xBF] + Array(Self.vietnamese.utf8)))
@@ -58,7 +61,8 @@ struct CSVReaderEncodingTests {
 
     @Test(arguments: [false, true])
     func rejectsAnUnpairedSurrogate(bigEndian: Bool) {
-        let bytes = utf16("a,", bigEndian: bigEndian) + (bigEndian ? [0xD8, 0x00, 0x00, 0x41] : [0x00, 0xD8, 0x41, 0x00])
+        let bytes =
+            utf16("a,", bigEndian: bigEndian) + (bigEndian ? [0xD8, 0x00, 0x00, 0x41] : [0x00, 0xD8, 0x41, 0x00])
         let error = readError(bytes)
         #expect(error?.code == .invalidUTF16)
         #expect(error?.byteOffset == 4)

@@ -4,8 +4,10 @@ import Testing
 @testable import SheetCSV
 
 /// `readAll` with the work split over two threads.
-private func readOnTwoThreads(_ bytes: [UInt8], chunkSize: Int = .max, bufferSize: Int = 1 << 20,
-                              options: CSVOptions = CSVOptions()) -> ReadResult {
+private func readOnTwoThreads(
+    _ bytes: [UInt8], chunkSize: Int = .max, bufferSize: Int = 1 << 20,
+    options: CSVOptions = CSVOptions()
+) -> ReadResult {
     var options = options
     options.usesSecondThread = true
     return readAll(bytes, chunkSize: chunkSize, bufferSize: bufferSize, options: options)

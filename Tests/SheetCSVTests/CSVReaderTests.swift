@@ -39,7 +39,10 @@ struct CSVReaderTests {
         (" a , b ", [[" a ", " b "]]),
         (" \"a\",b", [[" \"a\"", "b"]]),
         ("\"a\"\"\",b", [["a\"", "b"]]),
-        ("Xã,Hộ nghèo,Tỷ lệ (%)\nIa Đal,300,\"7,93\"\n", [["Xã", "Hộ nghèo", "Tỷ lệ (%)"], ["Ia Đal", "300", "7,93"]]),
+        (
+            "Xã,Hộ nghèo,Tỷ lệ (%)\nIa Đal,300,\"7,93\"\n",
+            [["Xã", "Hộ nghèo", "Tỷ lệ (%)"], ["Ia Đal", "300", "7,93"]]
+        ),
         ("\"Đề nghị \"\"hộ nghèo\"\"\",x", [["Đề nghị \"hộ nghèo\"", "x"]]),
         ("a\n\"b\nc\nd\"\ne", [["a"], ["b\nc\nd"], ["e"]]),
     ]
@@ -177,8 +180,14 @@ struct CSVTypedRowTests {
         while let row = try reader.nextTypedRow(locale: .vi) { rows.append(row) }
         #expect(rows.count == 3)
         #expect(rows[0].cells.map(\.value) == ["Xã", "Hộ nghèo", "Tỷ lệ", "Thu nhập", "Vốn"].map { .string($0) })
-        #expect(rows[1].cells.map(\.value) == [.string("Ia Đal"), .number(300), .number(0.0793), .number(49.7), .string("1.234")])
-        #expect(rows[2].cells.map(\.value) == [.string("Ia Dom"), .number(-12), .number(0.005), .number(1234567.8), .number(7)])
+        #expect(
+            rows[1].cells.map(\.value) == [
+                .string("Ia Đal"), .number(300), .number(0.0793), .number(49.7), .string("1.234"),
+            ])
+        #expect(
+            rows[2].cells.map(\.value) == [
+                .string("Ia Dom"), .number(-12), .number(0.005), .number(1234567.8), .number(7),
+            ])
         #expect(reader.ambiguousNumberCount == 1)
         let finding = try #require(reader.ambiguousNumbers.first)
         #expect(finding.address.a1 == "E2")

@@ -91,7 +91,9 @@ struct CSVWriterOptionsTests {
         let options = CSVWriter.Options(neutralizesFormulas: true)
         #expect(try text(options) { try $0.writeRecord([value]) } == expected + "\n")
         #expect(
-            try text(options) { try $0.writeRow([Cell(address: CellAddress(row: 0, column: 0), value: value)], width: 1) }
+            try text(options) {
+                try $0.writeRow([Cell(address: CellAddress(row: 0, column: 0), value: value)], width: 1)
+            }
                 == expected + "\n")
     }
 

@@ -135,7 +135,7 @@ struct DecimalNumberTests {
         #expect(d("49.70").normalized.exponent == -1)
     }
 
-    @Test(arguments: [0.1, 49.7, -7.93, 1e21, 1.5e-7, 123456789.125, 0, 3.3333333333333335, 9007199254740993])
+    @Test(arguments: [0.1, 49.7, -7.93, 1e21, 1.5e-7, 123456789.125, 0, 3.3333333333333335, 9_007_199_254_740_993])
     func convertsToAndFromDoubles(_ value: Double) {
         let decimal = DecimalNumber(shortestRepresentationOf: value)
         #expect(decimal != nil)
@@ -145,7 +145,7 @@ struct DecimalNumberTests {
     @Test func doubleConversionIsCorrectlyRounded() {
         #expect(d("0.1").doubleValue == 0.1)
         #expect(d("49.7").doubleValue == 49.7)
-        #expect(d("9007199254740993").doubleValue == 9007199254740992)
+        #expect(d("9007199254740993").doubleValue == 9_007_199_254_740_992)
         #expect(d("123456789012345678e-30").doubleValue == 1.23456789012345678e-13)
         #expect(DecimalNumber(shortestRepresentationOf: .nan) == nil)
         #expect(DecimalNumber(shortestRepresentationOf: .infinity) == nil)
