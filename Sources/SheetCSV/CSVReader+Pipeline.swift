@@ -246,7 +246,7 @@ extension CSVReader {
                 lineNumber = record.line
                 recordStart = 0
                 bufferBase = record.byteOffset
-                replacementCount = batch.replacementCount
+                utf8ReplacementCount = batch.replacementCount
                 if expectedFieldCount != count { noteFieldCount() }
                 return true
             }

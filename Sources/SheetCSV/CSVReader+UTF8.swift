@@ -168,7 +168,7 @@ extension CSVReader {
                 nulAt = start + repaired.count
             case .invalid(let length):
                 repaired.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                replacementCount += 1
+                utf8ReplacementCount += 1
                 index += length
             }
             if nulAt != nil { break }

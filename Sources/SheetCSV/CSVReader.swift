@@ -103,8 +103,13 @@ public final class CSVReader {
     @exclusivity(unchecked) public private(set) var raggedRecordCount = 0
     /// The first ``CSVOptions/raggedRecordsKept`` ragged records.
     public private(set) var raggedRecords: [RaggedRecord] = []
-    /// Invalid UTF-8 sequences (and invalid UTF-16) replaced by U+FFFD under ``CSVOptions/InvalidUTF8Handling/replace``.
-    @exclusivity(unchecked) public internal(set) var replacementCount = 0
+    /// Ill-formed input replaced by U+FFFD under ``CSVOptions/InvalidUTF8Handling/replace``: invalid UTF-8
+    /// sequences, and unpaired surrogates or an odd last byte of UTF-16 input.
+    public var replacementCount: Int {
+        utf8ReplacementCount + ((source as? UTF16ByteSource)?.replacementCount ?? 0)
+    }
+    /// Invalid UTF-8 sequences replaced (in pipeline mode: everything the second thread's reader replaced).
+    @exclusivity(unchecked) var utf8ReplacementCount = 0
 
     /// Opens a reader over `source`, detecting the encoding from a byte order mark and sniffing the delimiter
     /// unless ``CSVOptions/delimiter`` is set.
@@ -236,7 +241,6 @@ public final class CSVReader {
     /// The bytes are valid UTF-8 and stay valid until the next call to ``nextRecord()``.
     ///
     /// - Complexity: O(1) for a plain field; O(field length) the first time a quoted field is asked for.
-    @inlinable
     public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try body(field(index))
     }

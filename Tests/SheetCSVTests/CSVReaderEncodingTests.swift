@@ -60,7 +60,7 @@ struct CSVReaderEncodingTests {
     }
 
     @Test(arguments: [false, true])
-    func rejectsAnUnpairedSurrogate(bigEndian: Bool) {
+    func rejectsAnUnpairedSurrogate(bigEndian: Bool) throws {
         let bytes =
             utf16("a,", bigEndian: bigEndian) + (bigEndian ? [0xD8, 0x00, 0x00, 0x41] : [0x00, 0xD8, 0x41, 0x00])
         let error = readError(bytes)
@@ -69,6 +69,12 @@ struct CSVReaderEncodingTests {
         var options = CSVOptions()
         options.invalidUTF8 = .replace
         #expect(readAll(bytes, options: options).records == [["a", "\u{FFFD}A"]])
+        for twoThreads in [false, true] {
+            options.usesSecondThread = twoThreads
+            let reader = try CSVReader(source: BufferByteSource(bytes), options: options)
+            while try reader.nextRecord() {}
+            #expect(reader.replacementCount == 1)
+        }
     }
 
     @Test func readsUTF16WithoutAnythingAfterTheMark() {
