@@ -53,28 +53,36 @@ public struct FileError: Error, CustomStringConvertible, Sendable {
 public final class OutputFile {
     /// The name the file gets when committed.
     public let path: String
-    /// The temporary file's name, beside `path`.
+    /// The temporary file's name, `.NAME.tmp-<random>` beside `path`.
     public let temporaryPath: String
-    /// The open descriptor of the temporary file, for writers that write themselves (`pwrite`, a CSV writer).
+    /// The open descriptor of the temporary file (read and write), for writers that write themselves (`pwrite`, a
+    /// CSV writer); `-1` once committed or discarded.
     public private(set) var fileDescriptor: Int32
-    private var finished = false
+    /// Whether `temporaryPath` is ours to remove: true from creation until the rename.
+    private var ownsTemporaryFile = true
 
-    /// Creates the temporary file `.NAME.tmp-XXXXXX` in the folder of `path`.
+    /// Creates the temporary file in the folder of `path`.
     ///
-    /// - Throws: ``FileError`` with code `notWritable` when the folder cannot take a new file.
+    /// - Throws: ``FileError`` with code `notWritable` when `path` names no file or its folder cannot take a new
+    ///   file (missing, read-only, no permission).
     public init(path: String) throws(FileError) {
-        self.path = path
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(folder).\(name).tmp-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw FileError(.notWritable, path: path, errno: errno, "cannot create a file in this folder")
+        let (folder, name) = try Self.split(path)
+        var attempt = 0
+        var candidate = ""
+        var descriptor: Int32 = -1
+        while descriptor < 0 {
+            candidate = folder + "." + Self.shortened(name) + ".tmp-" + Self.randomSuffix()
+            descriptor = open(candidate, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if descriptor >= 0 { break }
+            let code = errno
+            attempt += 1
+            if (code == EEXIST || code == EINTR) && attempt < 16 { continue }
+            let shownFolder = folder.isEmpty ? "." : String(folder.dropLast())
+            throw FileError(.notWritable, path: path, errno: code, "cannot create a file in the folder \(shownFolder)")
         }
-        fileDescriptor = descriptor
-        temporaryPath = String(cString: template)
-        fchmod(descriptor, 0o644)
+        self.path = path
+        self.temporaryPath = candidate
+        self.fileDescriptor = descriptor
     }
 
     deinit { discard() }
@@ -107,23 +115,29 @@ public final class OutputFile {
         if let failure { throw failure }
     }
 
-    /// Flushes the file to disk and gives it its real name.
+    /// Flushes the file to disk and gives it its real name; the file is complete only now.
     ///
     /// - Parameter replacing: whether an existing file at `path` may be replaced; when not, an existing file is left
     ///   untouched and the call throws `exists`.
     /// - Throws: ``FileError``; the temporary file is deleted whatever happens.
     public func commit(replacing: Bool) throws(FileError) {
-        guard !finished else { return }
+        guard fileDescriptor >= 0 else { return }
         defer { discard() }
         guard fsync(fileDescriptor) == 0 else {
-            throw FileError(.io, path: path, errno: errno, "cannot flush the output to disk")
+            throw FileError(.io, path: path, errno: errno, "cannot save the file to disk")
         }
-        close(fileDescriptor)
+        let closed = close(fileDescriptor)
+        let closeError = errno
         fileDescriptor = -1
+        if closed != 0 && closeError != EINTR {
+            throw FileError(.io, path: path, errno: closeError, "cannot save the file to disk")
+        }
         if replacing {
             guard rename(temporaryPath, path) == 0 else {
-                throw FileError(.io, path: path, errno: errno, "cannot give the output its name")
+                throw FileError(
+                    .io, path: path, errno: errno, "cannot put the finished file in place of its temporary copy")
             }
+            ownsTemporaryFile = false
         } else {
             // link(2) fails with EEXIST instead of replacing: an existing file is never overwritten, even by a race.
             guard link(temporaryPath, path) == 0 else {
@@ -131,20 +145,61 @@ public final class OutputFile {
                 if error == EEXIST {
                     throw FileError(.exists, path: path, "the output already exists; use --force to replace it")
                 }
-                throw FileError(.io, path: path, errno: error, "cannot give the output its name")
+                throw FileError(
+                    .io, path: path, errno: error, "cannot put the finished file in place of its temporary copy")
             }
         }
-        finished = true
+        // Make the new name durable; failing here changes nothing about the file, so it is not an error.
+        let folder = (try? Self.split(path).folder) ?? ""
+        let directory = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directory >= 0 {
+            _ = fsync(directory)
+            close(directory)
+        }
     }
 
-    /// Closes and deletes the temporary file, if it is still there.
+    /// Closes the descriptor and removes the temporary file; safe to call more than once, and after
+    /// ``commit(replacing:)``.
     public func discard() {
         if fileDescriptor >= 0 {
             close(fileDescriptor)
             fileDescriptor = -1
         }
-        unlink(temporaryPath)
-        finished = true
+        if ownsTemporaryFile {
+            unlink(temporaryPath)
+            ownsTemporaryFile = false
+        }
+    }
+
+    // MARK: Names
+
+    /// The folder part of `path` with its trailing `/` (empty for a bare name) and the file name.
+    private static func split(_ path: String) throws(FileError) -> (folder: String, name: String) {
+        let bytes = Array(path.utf8)
+        guard let last = bytes.last, last != UInt8(ascii: "/") else {
+            throw FileError(.notWritable, path: path, "the path names no file")
+        }
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
+        return (
+            String(decoding: bytes[...slash], as: UTF8.self), String(decoding: bytes[(slash + 1)...], as: UTF8.self)
+        )
+    }
+
+    /// `name` cut to at most 200 UTF-8 bytes on a character boundary, so that the temporary name (19 bytes longer)
+    /// stays within the usual 255-byte limit of a file name.
+    private static func shortened(_ name: String) -> String {
+        guard name.utf8.count > 200 else { return name }
+        var result = ""
+        for character in name {
+            if result.utf8.count + character.utf8.count > 200 { break }
+            result.append(character)
+        }
+        return result
+    }
+
+    private static func randomSuffix() -> String {
+        let digits = String(UInt64.random(in: 0...UInt64.max) & 0xFFFF_FFFF_FFFF, radix: 16)
+        return String(repeating: "0", count: 12 - digits.count) + digits
     }
 }
 

@@ -16,18 +16,17 @@ import SheetCore
     import Darwin
 #endif
 
-/// A temporary file beside the destination with an output buffer in front of it.
+/// A temporary file beside the destination (SheetCore's `OutputFile`) with an output buffer in front of it.
 final class ZipOutputFile {
     /// The destination, named in every error.
-    let path: String
+    var path: String { file.path }
     /// The hidden file the archive is written to until ``commit()`` renames it.
-    let temporaryPath: String
+    var temporaryPath: String { file.temporaryPath }
     /// Bytes buffered before a `pwrite`; also the scratch space of ``moveForward(from:by:)``.
     let bufferCapacity: Int
 
-    private var descriptor: Int32
-    /// Whether `temporaryPath` is ours to remove: true from creation until the rename.
-    private var ownsTemporaryFile = true
+    private let file: OutputFile
+    private var descriptor: Int32 { file.fileDescriptor }
     private let buffer: UnsafeMutablePointer<UInt8>
     /// Bytes waiting in `buffer`.
     private var buffered = 0
@@ -44,26 +43,11 @@ final class ZipOutputFile {
     ///
     /// - Throws: `invalidUse` when `path` names no file; `io` when the folder is missing or not writable.
     init(path: String, bufferCapacity: Int = 256 << 10) throws(ZipError) {
-        let (folder, name) = try Self.split(path)
-        var attempt = 0
-        var candidate = ""
-        var descriptor: Int32 = -1
-        while descriptor < 0 {
-            candidate = folder + "." + Self.shortened(name) + ".tmp-" + Self.randomSuffix()
-            descriptor = open(candidate, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-            if descriptor >= 0 { break }
-            let code = errno
-            attempt += 1
-            if (code == EEXIST || code == EINTR) && attempt < 16 { continue }
-            let shownFolder = folder.isEmpty ? "." : String(folder.dropLast())
-            throw ZipError(
-                .io,
-                "cannot create a file in the folder \(shownFolder) (\(Self.systemMessage(code))) — check that the "
-                    + "folder exists and that you may write to it", path: path)
+        do {
+            file = try OutputFile(path: path)
+        } catch {
+            throw ZipOutputFile.zipError(error)
         }
-        self.path = path
-        self.temporaryPath = candidate
-        self.descriptor = descriptor
         self.bufferCapacity = max(4096, bufferCapacity)
         self.buffer = .allocate(capacity: self.bufferCapacity)
     }
@@ -144,39 +128,34 @@ final class ZipOutputFile {
     /// - Throws: `io` for a failed write, sync, close or rename (the temporary file is then removed by ``discard()``).
     func commit() throws(ZipError) {
         try flush()
-        if fsync(descriptor) != 0 {
-            throw ioError("cannot save the file to disk", errno)
-        }
-        let closed = close(descriptor)
-        let closeError = errno
-        descriptor = -1
-        if closed != 0 && closeError != EINTR {
-            throw ioError("cannot save the file to disk", closeError)
-        }
-        if rename(temporaryPath, path) != 0 {
-            throw ioError("cannot put the finished file in place of its temporary copy", errno)
-        }
-        ownsTemporaryFile = false
-        // Make the rename itself durable; failing here changes nothing about the file, so it is not an error.
-        let folder = (try? Self.split(path).folder) ?? "./"
-        let directory = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directory >= 0 {
-            _ = fsync(directory)
-            close(directory)
+        do {
+            try file.commit(replacing: true)
+        } catch {
+            throw ZipOutputFile.zipError(error)
         }
     }
 
     /// Closes the descriptor and removes the temporary file; safe to call more than once, and after ``commit()``
     /// (which leaves nothing to remove).
     func discard() {
-        if descriptor >= 0 {
-            close(descriptor)
-            descriptor = -1
+        file.discard()
+    }
+
+    /// A file error in the words of the ZIP writer: what failed, why, and what to do.
+    private static func zipError(_ error: FileError) -> ZipError {
+        guard error.code != .notWritable else {
+            let reason = error.errno.map { " (\(systemMessage($0)))" } ?? ""
+            return ZipError(
+                error.errno == nil ? .invalidUse : .io,
+                "\(error.message)\(reason) — check that the folder exists and that you may write to it",
+                path: error.path)
         }
-        if ownsTemporaryFile {
-            unlink(temporaryPath)
-            ownsTemporaryFile = false
-        }
+        let code = error.errno ?? EIO
+        let advice =
+            code == ENOSPC || code == EDQUOT
+            ? "free some disk space or choose another folder" : "check the disk and the folder, then try again"
+        return ZipError(
+            .io, "\(error.message) (\(systemMessage(code))); nothing was saved — \(advice)", path: error.path)
     }
 
     // MARK: System calls
@@ -219,37 +198,6 @@ final class ZipOutputFile {
         return ZipError(
             .io, "\(what) (\(Self.systemMessage(code))); nothing was saved — \(advice)", path: path,
             offset: Int(clamping: offset))
-    }
-
-    // MARK: Names
-
-    /// The folder part of `path` with its trailing `/` (empty for a bare name) and the file name.
-    private static func split(_ path: String) throws(ZipError) -> (folder: String, name: String) {
-        let bytes = Array(path.utf8)
-        guard let last = bytes.last, last != UInt8(ascii: "/") else {
-            throw ZipError(.invalidUse, "the path names no file — give a file name such as report.xlsx", path: path)
-        }
-        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
-        return (
-            String(decoding: bytes[...slash], as: UTF8.self), String(decoding: bytes[(slash + 1)...], as: UTF8.self)
-        )
-    }
-
-    /// `name` cut to at most 200 UTF-8 bytes on a character boundary, so that the temporary name (19 bytes longer)
-    /// stays within the usual 255-byte limit of a file name.
-    private static func shortened(_ name: String) -> String {
-        guard name.utf8.count > 200 else { return name }
-        var result = ""
-        for character in name {
-            if result.utf8.count + character.utf8.count > 200 { break }
-            result.append(character)
-        }
-        return result
-    }
-
-    private static func randomSuffix() -> String {
-        let digits = String(UInt64.random(in: 0...UInt64.max) & 0xFFFF_FFFF_FFFF, radix: 16)
-        return String(repeating: "0", count: 12 - digits.count) + digits
     }
 
     private static func systemMessage(_ code: Int32) -> String {
