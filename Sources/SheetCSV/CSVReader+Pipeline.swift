@@ -135,20 +135,7 @@ final class RecordPipeline: @unchecked Sendable {
 
     /// Starts the second thread; without one, batches are made on the caller's thread when asked for.
     func start() {
-        let context = Unmanaged.passRetained(self).toOpaque()
-        var handle = pthread_t()
-        let started = pthread_create(
-            &handle, nil,
-            { context in
-                let pipeline = Unmanaged<RecordPipeline>.fromOpaque(context!).takeRetainedValue()
-                pipeline.produce()
-                return nil
-            }, context)
-        if started == 0 {
-            thread = handle
-        } else {
-            Unmanaged<RecordPipeline>.fromOpaque(context).release()
-        }
+        thread = WorkerThread.start { self.produce() }
     }
 
     /// Stops and joins the second thread.

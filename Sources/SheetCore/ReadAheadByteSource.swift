@@ -76,21 +76,8 @@ private final class ReadAheadRing: @unchecked Sendable {
     }
 
     func start() {
-        let context = Unmanaged.passRetained(self).toOpaque()
-        var handle = pthread_t()
-        let started = pthread_create(
-            &handle, nil,
-            { context in
-                let ring = Unmanaged<ReadAheadRing>.fromOpaque(context!).takeRetainedValue()
-                ring.produce()
-                return nil
-            }, context)
-        if started == 0 {
-            thread = handle
-        } else {
-            Unmanaged<ReadAheadRing>.fromOpaque(context).release()
-            readsDirectly = true
-        }
+        thread = WorkerThread.start { self.produce() }
+        readsDirectly = thread == nil
     }
 
     deinit {

@@ -16,6 +16,8 @@
 // the bytes are the same either way. Threads start at the first full chunk, so archives of small parts never start
 // one. An error on a worker stops further work (later chunks are skipped, never left to block the caller) and is
 // thrown by the caller's next call.
+import SheetCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -220,20 +222,7 @@ final class CompressionPipeline: @unchecked Sendable {
     private func startWorkers() {
         threadsStarted = true
         for _ in 0..<workerCount {
-            let context = Unmanaged.passRetained(self).toOpaque()
-            var handle = pthread_t()
-            let started = pthread_create(
-                &handle, nil,
-                { context in
-                    let pipeline = Unmanaged<CompressionPipeline>.fromOpaque(context!).takeRetainedValue()
-                    pipeline.work()
-                    return nil
-                }, context)
-            if started == 0 {
-                threads.append(handle)
-            } else {
-                Unmanaged<CompressionPipeline>.fromOpaque(context).release()
-            }
+            if let handle = WorkerThread.start({ self.work() }) { threads.append(handle) }
         }
     }
 
