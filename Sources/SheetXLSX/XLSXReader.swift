@@ -153,14 +153,6 @@ public final class XLSXReader {
         }
     }
 
-    /// The zero-based index of a sheet given by name (case-insensitive, as Excel compares) or 1-based number.
-    public func sheetIndex(named nameOrNumber: String) -> Int? {
-        let wanted = nameOrNumber.lowercased()
-        if let match = sheets.first(where: { $0.name.lowercased() == wanted }) { return match.index }
-        if let number = Int(nameOrNumber), number >= 1, number <= sheets.count { return number - 1 }
-        return nil
-    }
-
     /// One sheet read whole.
     ///
     /// - Throws: ``XLSXError`` as ``rows(ofSheet:)`` and ``WorksheetReader/next()`` do.

@@ -48,8 +48,10 @@ struct Cat: ParsableCommand {
         }
         do {
             let csv = CSVWriter(fileDescriptor: STDOUT_FILENO)
-            try SheetCSVExport.write(try reader.rows(ofSheet: index), to: csv)
-        } catch let error as XLSXError {
+            try SheetCSVExport.write(try reader.sheetRows(at: index), to: csv)
+        } catch let error as CSVWriter.WriteError {
+            throw error
+        } catch {
             throw InputFailure(error, file: file)
         }
     }

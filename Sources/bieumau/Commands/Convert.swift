@@ -104,8 +104,10 @@ struct Convert: ParsableCommand {
             if bom { try output.write([0xEF, 0xBB, 0xBF]) }
             do {
                 try SheetCSVExport.write(
-                    try reader.rows(ofSheet: sheet.index), to: CSVWriter(fileDescriptor: output.fileDescriptor))
-            } catch let error as XLSXError {
+                    try reader.sheetRows(at: sheet.index), to: CSVWriter(fileDescriptor: output.fileDescriptor))
+            } catch let error as CSVWriter.WriteError {
+                throw error
+            } catch {
                 throw InputFailure(error, file: input.path)
             }
         }

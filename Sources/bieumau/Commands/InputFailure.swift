@@ -1,3 +1,4 @@
+import SheetCSV
 import SheetCore
 import SheetXLSX
 
@@ -19,10 +20,15 @@ struct InputFailure: Error {
         self.reason = reason
     }
 
-    /// From a reader error, which names the part, sheet, cell and offset.
-    init(_ error: XLSXError, file: String) {
+    /// From a reader's error, which names the part, sheet, cell and offset.
+    init(_ error: any Error, file: String) {
         self.file = file
-        reason = ErrorMessages.reason(error)
+        switch error {
+        case let failure as InputFailure: reason = failure.reason
+        case let error as XLSXError: reason = ErrorMessages.reason(error)
+        case let error as CSVError: reason = ErrorMessages.reason(error)
+        default: reason = "\(error)"
+        }
     }
 
     /// The one line shown: the file, then the reason.
@@ -40,7 +46,7 @@ struct UsageFailure: Error {
 
 /// Opens a workbook by its content, for the formats read so far.
 enum WorkbookOpener {
-    static func open(_ path: String) throws(InputFailure) -> XLSXReader {
+    static func open(_ path: String) throws(InputFailure) -> any WorkbookReading {
         do {
             return try XLSXReader(path: path)
         } catch {

@@ -19,8 +19,8 @@ struct Inspect: ParsableCommand {
         var summaries: [SheetSummary] = []
         for sheet in reader.sheets {
             do {
-                summaries.append(try SheetSummary(reading: try reader.rows(ofSheet: sheet.index)))
-            } catch let error as XLSXError {
+                summaries.append(try SheetSummary(reading: try reader.sheetRows(at: sheet.index)))
+            } catch {
                 throw InputFailure(error, file: file)
             }
         }
@@ -32,10 +32,11 @@ struct Inspect: ParsableCommand {
         }
     }
 
-    private func jsonReport(_ reader: XLSXReader, _ summaries: [SheetSummary], _ fonts: [String]) -> JSONValue {
+    private func jsonReport(_ reader: any WorkbookReading, _ summaries: [SheetSummary], _ fonts: [String]) -> JSONValue
+    {
         .object([
             "file": .string(file),
-            "format": .string("xlsx"),
+            "format": .string(reader.formatName),
             "dateSystem": .string(reader.dateSystem == .from1904 ? "1904" : "1900"),
             "sheets": .array(
                 summaries.map { summary in
@@ -68,10 +69,10 @@ struct Inspect: ParsableCommand {
         ])
     }
 
-    private func textReport(_ reader: XLSXReader, _ summaries: [SheetSummary], _ fonts: [String]) -> String {
+    private func textReport(_ reader: any WorkbookReading, _ summaries: [SheetSummary], _ fonts: [String]) -> String {
         var lines = [
             "Tệp (file): \(file)",
-            "Định dạng (format): xlsx (Office Open XML)",
+            "Định dạng (format): \(reader.formatName)",
             "Hệ ngày (date system): \(reader.dateSystem == .from1904 ? "1904" : "1900")",
             "Trang tính (sheets): \(summaries.count)",
         ]
@@ -103,7 +104,7 @@ struct SheetSummary {
     var formulaCount = 0
     var mergedRangeCount = 0
 
-    init(reading rows: WorksheetReader) throws {
+    init(reading rows: any SheetRowReading) throws {
         sheet = rows.sheet
         while let row = try rows.next() {
             rowCount += 1

@@ -5,7 +5,7 @@ import SheetXLSX
 /// One sheet as CSV records: line N is row N and field M is column M (anchored at A1), blank rows kept, every line
 /// padded to the last column of the declared dimension.
 enum SheetCSVExport {
-    static func write(_ rows: WorksheetReader, to csv: CSVWriter) throws {
+    static func write(_ rows: any SheetRowReading, to csv: CSVWriter) throws {
         var nextLine = 0
         var width = 0
         while let row = try rows.next() {
