@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "SheetXML", targets: ["SheetXML"]),
         .library(name: "SheetCSV", targets: ["SheetCSV"]),
         .library(name: "SheetXLSX", targets: ["SheetXLSX"]),
+        .library(name: "VietText", targets: ["VietText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -26,6 +27,7 @@ let package = Package(
         .target(name: "SheetXML", dependencies: ["SheetCore"]),
         .target(name: "SheetCSV", dependencies: ["SheetCore"]),
         .target(name: "SheetXLSX", dependencies: ["SheetCore", "SheetZip", "SheetXML"]),
+        .target(name: "VietText", dependencies: ["SheetCore"]),
         .executableTarget(
             name: "bieumau",
             dependencies: [
@@ -39,6 +41,7 @@ let package = Package(
         .testTarget(name: "SheetXMLTests", dependencies: ["SheetXML", "SheetTestSupport"]),
         .testTarget(name: "SheetCSVTests", dependencies: ["SheetCSV", "SheetTestSupport"]),
         .testTarget(name: "SheetXLSXTests", dependencies: ["SheetXLSX", "SheetTestSupport"]),
+        .testTarget(name: "VietTextTests", dependencies: ["VietText", "SheetTestSupport"]),
         // Depends on the executable so that `swift test` builds it; the tests run the binary itself.
         .testTarget(name: "CLITests", dependencies: ["bieumau", "SheetTestSupport"]),
     ]
