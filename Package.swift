@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SheetCSV", targets: ["SheetCSV"]),
         .library(name: "SheetXLSX", targets: ["SheetXLSX"]),
         .library(name: "VietText", targets: ["VietText"]),
+        .library(name: "SheetXLS", targets: ["SheetXLS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -28,6 +29,7 @@ let package = Package(
         .target(name: "SheetCSV", dependencies: ["SheetCore"]),
         .target(name: "SheetXLSX", dependencies: ["SheetCore", "SheetZip", "SheetXML"]),
         .target(name: "VietText", dependencies: ["SheetCore"]),
+        .target(name: "SheetXLS", dependencies: ["SheetCore"]),
         .executableTarget(
             name: "bieumau",
             dependencies: [
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "SheetCSVTests", dependencies: ["SheetCSV", "SheetTestSupport"]),
         .testTarget(name: "SheetXLSXTests", dependencies: ["SheetXLSX", "SheetTestSupport"]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "SheetTestSupport"]),
+        .testTarget(name: "SheetXLSTests", dependencies: ["SheetXLS", "SheetTestSupport"]),
         // Depends on the executable so that `swift test` builds it; the tests run the binary itself.
         .testTarget(name: "CLITests", dependencies: ["bieumau", "SheetTestSupport"]),
     ]

@@ -1,0 +1,160 @@
+// Strings in BIFF8 ([MS-XLS] 2.5.293 XLUnicodeRichExtendedString, 2.5.294 XLUnicodeString):
+//
+//   cch u16 | flags u8 (0x01 fHighByte, 0x04 fExtSt, 0x08 fRichSt) | [cRun u16] | [cbExtRst i32]
+//   | characters (cch bytes Latin-1, or cch × 2 bytes UTF-16LE) | [cRun × (ich u16, ifnt u16)] | [ExtRst]
+//
+// When the characters cross into a CONTINUE record, the continuation opens with a fresh flags byte whose
+// fHighByte gives the width of the characters that follow ([MS-XLS] 2.4.58): one string can mix widths.
+// Compressed characters are kept as U+0000–U+00FF so that legacy Vietnamese bytes (TCVN3, VNI) can be recovered.
+
+/// Reads bytes and strings across a record's data and its CONTINUE records.
+struct BIFFStringCursor {
+    let stream: ByteReader
+    private let segments: [Range<Int>]
+    private var segment = 0
+    private(set) var position: Int
+
+    init(stream: ByteReader, record: BIFFRecordFrame, skipping prefix: Int = 0) {
+        self.stream = stream
+        self.segments = [record.data] + record.continuations
+        self.position = record.data.lowerBound + min(prefix, record.data.count)
+    }
+
+    /// Whether every byte has been read.
+    var isAtEnd: Bool {
+        var index = segment
+        var at = position
+        while index < segments.count {
+            if at < segments[index].upperBound { return false }
+            index += 1
+            if index < segments.count { at = segments[index].lowerBound }
+        }
+        return true
+    }
+
+    private func truncated(_ what: String) -> XLSError {
+        XLSError(.truncated, "the record ends inside \(what)", offset: position)
+    }
+
+    /// Moves into the next segment when the current one is used up; returns whether it moved.
+    private mutating func advanceIfNeeded() -> Bool {
+        guard position >= segments[segment].upperBound, segment + 1 < segments.count else { return false }
+        segment += 1
+        position = segments[segment].lowerBound
+        return true
+    }
+
+    mutating func readU8(_ what: String = "a field") throws(XLSError) -> UInt8 {
+        _ = advanceIfNeeded()
+        guard position < segments[segment].upperBound, let byte = stream.getU8(at: position) else {
+            throw truncated(what)
+        }
+        position += 1
+        return byte
+    }
+
+    mutating func readU16(_ what: String = "a field") throws(XLSError) -> UInt16 {
+        let low = try readU8(what)
+        return UInt16(low) | UInt16(try readU8(what)) << 8
+    }
+
+    mutating func readU32(_ what: String = "a field") throws(XLSError) -> UInt32 {
+        let low = try readU16(what)
+        return UInt32(low) | UInt32(try readU16(what)) << 16
+    }
+
+    /// Skips `count` bytes across segments (run arrays, phonetic data).
+    mutating func skip(_ count: Int, _ what: String) throws(XLSError) {
+        var left = count
+        while left > 0 {
+            _ = advanceIfNeeded()
+            let available = segments[segment].upperBound - position
+            guard available > 0 else { throw truncated(what) }
+            let step = min(available, left)
+            position += step
+            left -= step
+        }
+    }
+
+    /// `count` characters, starting `highByte` wide; a seam re-reads the width from the continuation's flags byte.
+    mutating func readCharacters(_ count: Int, highByte: Bool) throws(XLSError) -> [UInt16] {
+        var units: [UInt16] = []
+        units.reserveCapacity(min(count, 8224))
+        var wide = highByte
+        while units.count < count {
+            if position >= segments[segment].upperBound {
+                guard advanceIfNeeded() else { throw truncated("a string's characters") }
+                guard let flags = stream.getU8(at: position), position < segments[segment].upperBound else {
+                    throw truncated("a string's characters")
+                }
+                position += 1
+                wide = flags & 0x01 != 0
+            }
+            let available = segments[segment].upperBound - position
+            let width = wide ? 2 : 1
+            let take = min(count - units.count, available / width)
+            if take == 0 {
+                // An odd byte left over: the CONTINUE cut a UTF-16 unit in half.
+                throw XLSError(
+                    .invalidRecord, "a CONTINUE record splits a UTF-16 character in half", offset: position)
+            }
+            let bytes = stream.bytes
+            if wide {
+                for index in 0..<take {
+                    let at = position + 2 * index
+                    units.append(UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8)
+                }
+            } else {
+                for index in 0..<take { units.append(UInt16(bytes[position + index])) }
+            }
+            position += take * width
+        }
+        return units
+    }
+
+    /// An XLUnicodeRichExtendedString (SST entries): text and its formatting runs (`ich`, `ifnt`).
+    mutating func readRichExtendedString() throws(XLSError) -> (units: [UInt16], runs: [(Int, Int)]) {
+        let count = Int(try readU16("a string's length"))
+        let flags = try readU8("a string's flags")
+        let runCount = flags & 0x08 != 0 ? Int(try readU16("a string's run count")) : 0
+        let extLength = flags & 0x04 != 0 ? Int(try readU32("a string's phonetic size")) : 0
+        let units = try readCharacters(count, highByte: flags & 0x01 != 0)
+        var runs: [(Int, Int)] = []
+        runs.reserveCapacity(runCount)
+        for _ in 0..<runCount {
+            let start = Int(try readU16("a rich-text run"))
+            let font = Int(try readU16("a rich-text run"))
+            runs.append((start, font))
+        }
+        if extLength > 0 { try skip(extLength, "a string's phonetic data") }
+        return (units, runs)
+    }
+
+    /// An XLUnicodeString (LABEL, FORMAT, STRING): `cch` u16, flags, characters.
+    mutating func readUnicodeString() throws(XLSError) -> [UInt16] {
+        let count = Int(try readU16("a string's length"))
+        let flags = try readU8("a string's flags")
+        return try readCharacters(count, highByte: flags & 0x01 != 0)
+    }
+
+    /// A ShortXLUnicodeString (sheet and font names): `cch` u8, flags, characters.
+    mutating func readShortUnicodeString() throws(XLSError) -> [UInt16] {
+        let count = Int(try readU8("a name's length"))
+        let flags = try readU8("a name's flags")
+        return try readCharacters(count, highByte: flags & 0x01 != 0)
+    }
+}
+
+extension String {
+    /// Text from UTF-16 code units (compressed BIFF characters are already U+0000–U+00FF); lone surrogates become U+FFFD.
+    init(biffUnits units: [UInt16]) {
+        if units.allSatisfy({ $0 < 0x80 }) {
+            self = String(unsafeUninitializedCapacity: units.count) { buffer in
+                for (index, unit) in units.enumerated() { buffer[index] = UInt8(truncatingIfNeeded: unit) }
+                return units.count
+            }
+        } else {
+            self = String(decoding: units, as: UTF16.self)
+        }
+    }
+}

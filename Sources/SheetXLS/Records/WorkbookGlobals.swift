@@ -1,0 +1,183 @@
+// The workbook globals substream ([MS-XLS] 2.1.7.20.1): BOF (dt = globals) … EOF, holding
+//
+//   FILEPASS? CODEPAGE DATEMODE FONT* FORMAT* XF* BOUNDSHEET8* SST(+CONTINUE*) …
+//
+// then one substream per sheet, each starting at the BOF a BOUNDSHEET8 points to.
+import SheetCore
+
+/// What the globals substream says: sheets and their positions, date system, fonts, formats, XFs and strings.
+struct WorkbookGlobals {
+    var sheets: [SheetInfo] = []
+    /// Stream offset of each sheet's BOF, in the order of ``sheets``.
+    var sheetPositions: [Int] = []
+    var dateSystem: DateSystem = .from1900
+    /// The CODEPAGE record's value (1200 = UTF-16 in BIFF8), when present.
+    var codePage: Int?
+    var styles = Styles()
+    var sharedStrings: [CellValue] = []
+
+    /// Reads the globals substream that opens `stream`.
+    ///
+    /// - Throws: ``XLSError`` `.unsupported` for BIFF2–5, `.encrypted` for FILEPASS, `.invalidRecord` / `.truncated`
+    ///   for damaged records.
+    init(stream: ByteReader, limits: XLSLimits) throws(XLSError) {
+        var records = BIFFRecordReader(stream: stream)
+        guard let bof = try records.next() else {
+            throw XLSError(.truncated, "the workbook stream is empty", offset: 0)
+        }
+        try Self.checkBOF(bof, stream: stream)
+        while let record = try records.next() {
+            do throws(XLSError) {
+                switch record.type {
+                case BIFFRecord.eof:
+                    return
+                case BIFFRecord.filePass:
+                    throw XLSError(
+                        .encrypted,
+                        "the workbook is password-protected (encrypted); open it in Excel, remove the password and save it again"
+                    )
+                case BIFFRecord.codePage:
+                    codePage = stream.getU16(at: record.data.lowerBound).map(Int.init)
+                case BIFFRecord.dateMode:
+                    if stream.getU16(at: record.data.lowerBound) == 1 { dateSystem = .from1904 }
+                case BIFFRecord.font:
+                    styles.fonts.append(try Self.font(record, stream: stream))
+                case BIFFRecord.format:
+                    var cursor = BIFFStringCursor(stream: stream, record: record)
+                    let id = Int(try cursor.readU16("FORMAT's index"))
+                    let code = String(biffUnits: try cursor.readUnicodeString())
+                    styles.customNumberFormats[id] = NumberFormat(id: id, code: code)
+                case BIFFRecord.xf:
+                    guard record.length >= 4 else { throw XLSError(.truncated, "the XF record is too short") }
+                    let font = Int(stream.getU16(at: record.data.lowerBound)!)
+                    let format = Int(stream.getU16(at: record.data.lowerBound + 2)!)
+                    styles.cellFormats.append(CellFormat(numberFormatID: format, fontIndex: Self.fontListIndex(font)))
+                case BIFFRecord.boundSheet:
+                    try readBoundSheet(record, stream: stream, limits: limits)
+                case BIFFRecord.sst:
+                    try readSharedStrings(record, stream: stream, limits: limits)
+                default:
+                    break
+                }
+            } catch {
+                var located = error
+                if located.record == nil { located.record = BIFFRecord.name(record.type) }
+                if located.offset == nil { located.offset = record.offset }
+                throw located
+            }
+        }
+    }
+
+    /// Checks a substream's opening BOF: BIFF8 is read; older versions are named in the error.
+    static func checkBOF(_ bof: BIFFRecordFrame, stream: ByteReader) throws(XLSError) {
+        switch bof.type {
+        case BIFFRecord.bofBIFF2, BIFFRecord.bofBIFF3, BIFFRecord.bofBIFF4:
+            throw XLSError(
+                .unsupported, "Excel 2.x–4.0 (BIFF2–4) files are not read; save it as .xlsx in Excel or LibreOffice",
+                record: BIFFRecord.name(bof.type), offset: bof.offset)
+        case BIFFRecord.bof:
+            let version = stream.getU16(at: bof.data.lowerBound) ?? 0
+            if version == BIFFRecord.versionBIFF5 {
+                throw XLSError(
+                    .unsupported,
+                    "Excel 95 (BIFF5) files are not read yet; save it as .xlsx or as Excel 97–2003 .xls",
+                    record: BIFFRecord.name(bof.type), offset: bof.offset)
+            }
+        default:
+            throw XLSError(
+                .invalidRecord, "the stream does not begin with a BOF record", record: BIFFRecord.name(bof.type),
+                offset: bof.offset)
+        }
+    }
+
+    /// BIFF font indexes skip 4 ([MS-XLS] 2.5.129 FontIndex): index ≥ 4 is entry index − 1 of the FONT records.
+    static func fontListIndex(_ biffIndex: Int) -> Int {
+        biffIndex >= 4 ? biffIndex - 1 : biffIndex
+    }
+
+    private static func font(_ record: BIFFRecordFrame, stream: ByteReader) throws(XLSError) -> Font {
+        var cursor = BIFFStringCursor(stream: stream, record: record)
+        let height = try cursor.readU16("FONT's height")
+        let flags = try cursor.readU16("FONT's flags")
+        _ = try cursor.readU16("FONT's colour")
+        let weight = try cursor.readU16("FONT's weight")
+        try cursor.skip(6, "FONT's fields")
+        let name = String(biffUnits: try cursor.readShortUnicodeString())
+        return Font(name: name, size: Double(height) / 20, isBold: weight >= 700, isItalic: flags & 0x02 != 0)
+    }
+
+    private mutating func readBoundSheet(_ record: BIFFRecordFrame, stream: ByteReader, limits: XLSLimits)
+        throws(XLSError)
+    {
+        guard sheets.count < limits.maxSheets else {
+            throw XLSError(.limitExceeded, "the workbook has more than \(limits.maxSheets) sheets")
+        }
+        var cursor = BIFFStringCursor(stream: stream, record: record)
+        let position = Int(try cursor.readU32("BOUNDSHEET's position"))
+        let state = try cursor.readU8("BOUNDSHEET's state")
+        let kind = try cursor.readU8("BOUNDSHEET's type")
+        let name = String(biffUnits: try cursor.readShortUnicodeString())
+        guard position + 4 <= stream.count else {
+            throw XLSError(
+                .invalidRecord,
+                "sheet \"\(name)\" starts at byte \(position), outside the \(stream.count)-byte workbook stream")
+        }
+        let visibility: SheetVisibility =
+            switch state & 0x03 {
+            case 1: .hidden
+            case 2: .veryHidden
+            default: .visible
+            }
+        sheets.append(SheetInfo(index: sheets.count, name: name, visibility: visibility, isWorksheet: kind == 0))
+        sheetPositions.append(position)
+    }
+
+    private mutating func readSharedStrings(_ record: BIFFRecordFrame, stream: ByteReader, limits: XLSLimits)
+        throws(XLSError)
+    {
+        var cursor = BIFFStringCursor(stream: stream, record: record)
+        _ = try cursor.readU32("SST's total count")
+        let unique = Int(try cursor.readU32("SST's unique count"))
+        guard unique <= limits.maxSharedStrings else {
+            throw XLSError(
+                .limitExceeded, "the shared-string table lists \(unique) strings, more than \(limits.maxSharedStrings)")
+        }
+        // Each string takes at least 3 bytes: never reserve more than the record could hold.
+        let bytes = record.length + record.continuations.reduce(0) { $0 + $1.count }
+        sharedStrings.reserveCapacity(min(unique, bytes / 3))
+        for _ in 0..<unique {
+            // Some writers put fewer strings than announced; cells pointing past the end are caught later.
+            if cursor.isAtEnd { break }
+            let (units, runs) = try cursor.readRichExtendedString()
+            sharedStrings.append(RichTextAssembly.value(units: units, runs: runs, fonts: styles.fonts))
+        }
+    }
+}
+
+/// Builds a cell value from characters and BIFF formatting runs (`ich`, `ifnt`).
+enum RichTextAssembly {
+    /// `.string` without runs; `.richText` with one ``TextRun`` per run, named after the run's font.
+    static func value(units: [UInt16], runs: [(Int, Int)], fonts: [Font]) -> CellValue {
+        guard !runs.isEmpty else { return .string(String(biffUnits: units)) }
+        var pieces: [TextRun] = []
+        var start = 0
+        var font: String? = nil
+        for (index, run) in runs.enumerated() {
+            let next = min(max(run.0, start), units.count)
+            if next > start {
+                pieces.append(TextRun(text: String(biffUnits: Array(units[start..<next])), fontName: font))
+            }
+            start = next
+            let fontIndex = WorkbookGlobals.fontListIndex(run.1)
+            font = fontIndex < fonts.count ? fonts[fontIndex].name : nil
+            if index == runs.count - 1, start < units.count {
+                pieces.append(TextRun(text: String(biffUnits: Array(units[start...])), fontName: font))
+                start = units.count
+            }
+        }
+        if start < units.count {
+            pieces.append(TextRun(text: String(biffUnits: Array(units[start...])), fontName: font))
+        }
+        return .richText(RichText(runs: pieces))
+    }
+}

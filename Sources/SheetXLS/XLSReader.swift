@@ -1,0 +1,167 @@
+// An Excel 97–2003 workbook (.xls): a Compound File ([MS-CFB]) whose "Workbook" stream holds BIFF8 records
+// ([MS-XLS]):
+//
+//   Compound File → stream "Workbook" ("Book" in Excel 5/95 files)
+//     globals substream   BOF … BOUNDSHEET8 × n … SST … EOF
+//     sheet substreams    BOF … cells … EOF, one per BOUNDSHEET8, at the offset it names
+//
+// The file is read into memory whole (bounded by ``XLSLimits/maxFileSize``, 512 MiB by default); sheets are
+// parsed when asked for.
+import SheetCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Opens an `.xls` (Excel 97–2003, BIFF8) workbook and reads its sheets onto the same model as `XLSXReader`.
+///
+/// ```swift
+/// let reader = try XLSReader(path: "bao-cao-xa.xls")
+/// for sheet in reader.sheets { print(sheet.name) }
+/// let first = try reader.worksheet(at: 0)
+/// ```
+public final class XLSReader {
+    /// The sheets in tab order (charts and macro sheets included, with `isWorksheet == false`).
+    public let sheets: [SheetInfo]
+    /// The workbook's date system (the DATEMODE record).
+    public let dateSystem: DateSystem
+    /// Defined names: not read yet, always empty.
+    public let definedNames: [DefinedName] = []
+    /// Fonts, number formats and cell formats (one ``CellFormat`` per XF record, so a cell's XF index is its style).
+    public let styles: Styles
+    /// The CODEPAGE record's value, when present (1200 in BIFF8 files, whose text is UTF-16 anyway).
+    public let codePage: Int?
+
+    private let file: String?
+    private let stream: ByteReader
+    private let globals: WorkbookGlobals
+
+    /// Opens a workbook file.
+    ///
+    /// - Parameters:
+    ///   - path: the file; it is read into memory whole (at most `limits.maxFileSize` bytes).
+    ///   - limits: bounds on the file's size and the counts of strings and sheets.
+    /// - Throws: ``XLSError`` naming the file, stream and record that cannot be read.
+    public convenience init(path: String, limits: XLSLimits = .default) throws(XLSError) {
+        let bytes: [UInt8]
+        do {
+            bytes = try Self.readFile(path, limit: limits.maxFileSize)
+        } catch {
+            var located = error
+            located.file = path
+            throw located
+        }
+        try self.init(bytes: bytes, file: path, limits: limits)
+    }
+
+    /// Opens a workbook held in memory.
+    ///
+    /// - Throws: ``XLSError`` as ``init(path:limits:)``.
+    public convenience init(bytes: [UInt8], limits: XLSLimits = .default) throws(XLSError) {
+        try self.init(bytes: bytes, file: nil, limits: limits)
+    }
+
+    private init(bytes: [UInt8], file: String?, limits: XLSLimits) throws(XLSError) {
+        self.file = file
+        var streamName = "Workbook"
+        do throws(XLSError) {
+            guard bytes.count <= limits.maxFileSize else {
+                throw XLSError(.limitExceeded, "the file is larger than \(limits.maxFileSize) bytes")
+            }
+            let container = try CompoundFile(bytes: bytes)
+            let data: [UInt8]
+            if let workbook = try container.stream(named: "Workbook") {
+                data = workbook
+            } else if let book = try container.stream(named: "Book") {
+                streamName = "Book"
+                data = book
+            } else if container.entries.contains(where: { $0.name == "EncryptedPackage" }) {
+                throw XLSError(
+                    .encrypted, "this is a password-protected (encrypted) Office file; remove the password and save it again")
+            } else {
+                throw XLSError(
+                    .missingStream, "the Compound File has no Workbook stream: it is not an Excel workbook")
+            }
+            let stream = ByteReader(data)
+            self.stream = stream
+            self.globals = try WorkbookGlobals(stream: stream, limits: limits)
+        } catch {
+            var located = error
+            located.file = file
+            if located.stream == nil, ![.notCompoundFile, .container, .missingStream, .limitExceeded].contains(error.code) {
+                located.stream = streamName
+            }
+            throw located
+        }
+        self.sheets = globals.sheets
+        self.dateSystem = globals.dateSystem
+        self.styles = globals.styles
+        self.codePage = globals.codePage
+    }
+
+    /// The rows of one sheet.
+    ///
+    /// - Parameter index: zero-based position in ``sheets``.
+    /// - Throws: ``XLSError`` when there is no such sheet or its records are damaged.
+    public func rows(ofSheet index: Int) throws(XLSError) -> XLSSheetReader {
+        guard sheets.indices.contains(index) else {
+            var error = XLSError(
+                .noSuchSheet, "the workbook has \(sheets.count) sheets; there is no sheet \(index + 1)")
+            error.file = file
+            throw error
+        }
+        do {
+            return try XLSSheetReader(
+                sheet: sheets[index], stream: stream, position: globals.sheetPositions[index], globals: globals)
+        } catch {
+            var located = error
+            located.file = file
+            throw located
+        }
+    }
+
+    /// One sheet read whole.
+    ///
+    /// - Throws: ``XLSError`` as ``rows(ofSheet:)``.
+    public func worksheet(at index: Int) throws(XLSError) -> Worksheet {
+        let reader = try rows(ofSheet: index)
+        var rows: [Row] = []
+        while let row = try reader.next() { rows.append(row) }
+        let sheet = sheets[index]
+        return Worksheet(
+            name: sheet.name, visibility: sheet.visibility, rows: rows, mergedRanges: reader.mergedRanges,
+            declaredDimension: reader.declaredDimension, columns: reader.columns)
+    }
+
+    /// The whole workbook read into memory.
+    ///
+    /// - Throws: ``XLSError`` as ``worksheet(at:)``.
+    public func workbook() throws(XLSError) -> Workbook {
+        var worksheets: [Worksheet] = []
+        for sheet in sheets { worksheets.append(try worksheet(at: sheet.index)) }
+        return Workbook(sheets: worksheets, definedNames: definedNames, styles: styles, dateSystem: dateSystem)
+    }
+
+    private static func readFile(_ path: String, limit: Int) throws(XLSError) -> [UInt8] {
+        guard let handle = fopen(path, "rb") else {
+            throw XLSError(.io, "the file cannot be opened (\(String(cString: strerror(errno))))")
+        }
+        defer { fclose(handle) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let read = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+            if read > 0 { bytes.append(contentsOf: chunk[0..<read]) }
+            guard bytes.count <= limit else {
+                throw XLSError(.limitExceeded, "the file is larger than \(limit) bytes, the most read into memory")
+            }
+            if read < chunk.count {
+                if ferror(handle) != 0 { throw XLSError(.io, "the file cannot be read") }
+                break
+            }
+        }
+        return bytes
+    }
+}

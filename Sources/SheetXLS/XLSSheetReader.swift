@@ -1,0 +1,330 @@
+// A worksheet substream ([MS-XLS] 2.1.7.20.5): BOF (dt = worksheet) … EOF, holding
+//
+//   COLINFO* DIMENSION ROW* cell records (NUMBER RK MULRK LABELSST LABEL RSTRING BOOLERR FORMULA [STRING]
+//   BLANK MULBLANK) … MERGEDCELLS* EOF
+//
+// with nested BOF … EOF blocks for embedded charts, which are skipped whole.
+import SheetCore
+
+/// The rows of one sheet of an `.xls` workbook, in row order.
+///
+/// ```swift
+/// let reader = try XLSReader(path: "bao-cao.xls")
+/// let rows = try reader.rows(ofSheet: 0)
+/// while let row = try rows.next() { print(row.index, row.cells.count) }
+/// ```
+public final class XLSSheetReader {
+    /// The sheet read.
+    public let sheet: SheetInfo
+    /// The DIMENSION record's range, when it names one.
+    public private(set) var declaredDimension: CellRange?
+    /// COLINFO widths and hidden columns.
+    public private(set) var columns: [ColumnInfo] = []
+    /// MERGEDCELLS ranges.
+    public private(set) var mergedRanges: [CellRange] = []
+
+    private var rows: [Row] = []
+    private var nextRow = 0
+
+    init(sheet: SheetInfo, stream: ByteReader, position: Int, globals: WorkbookGlobals) throws(XLSError) {
+        self.sheet = sheet
+        var parser = SheetSubstreamParser(stream: stream, globals: globals)
+        do {
+            try parser.parse(from: position)
+        } catch {
+            var located = error
+            located.sheet = sheet.name
+            throw located
+        }
+        declaredDimension = parser.dimension
+        columns = parser.columns
+        mergedRanges = parser.merged
+        rows = parser.rows()
+    }
+
+    /// The next row that holds at least one value, or `nil` after the last.
+    ///
+    /// - Throws: never at present (the substream is parsed when the reader is made); kept for the streaming shape.
+    public func next() throws(XLSError) -> Row? {
+        guard nextRow < rows.count else { return nil }
+        defer { nextRow += 1 }
+        return rows[nextRow]
+    }
+}
+
+/// Parses the records of one worksheet substream into cells.
+struct SheetSubstreamParser {
+    let stream: ByteReader
+    let globals: WorkbookGlobals
+    private let temporalKinds: [TemporalKind?]
+
+    var dimension: CellRange?
+    var columns: [ColumnInfo] = []
+    var merged: [CellRange] = []
+    private var cells: [Cell] = []
+    private var hiddenRows = Set<Int>()
+    /// The cell whose FORMULA said its cached string follows in a STRING record.
+    private var pendingString: Int?
+
+    init(stream: ByteReader, globals: WorkbookGlobals) {
+        self.stream = stream
+        self.globals = globals
+        let styles = globals.styles
+        self.temporalKinds = styles.cellFormats.indices.map { index in
+            if case .temporal(let kind) = styles.numberFormat(forStyle: index).kind { return kind }
+            return nil
+        }
+    }
+
+    mutating func parse(from position: Int) throws(XLSError) {
+        var records = BIFFRecordReader(stream: stream, start: position)
+        guard let bof = try records.next() else {
+            throw XLSError(.invalidRecord, "the sheet's position (byte \(position)) is at the end of the stream")
+        }
+        guard bof.type == BIFFRecord.bof else {
+            throw XLSError(
+                .invalidRecord,
+                "the sheet's position (byte \(position)) does not hold a BOF record but \(BIFFRecord.name(bof.type))",
+                offset: position)
+        }
+        // Charts and macro sheets have no cells to read.
+        guard stream.getU16(at: bof.data.lowerBound + 2) == BIFFRecord.substreamWorksheet else { return }
+        var depth = 0
+        while let record = try records.next() {
+            if record.type == BIFFRecord.bof {
+                depth += 1
+                continue
+            }
+            if record.type == BIFFRecord.eof {
+                if depth == 0 { return }
+                depth -= 1
+                continue
+            }
+            if depth > 0 { continue }
+            do throws(XLSError) {
+                try handle(record)
+            } catch {
+                var located = error
+                if located.record == nil { located.record = BIFFRecord.name(record.type) }
+                if located.offset == nil { located.offset = record.offset }
+                if located.cell == nil, let row = stream.getU16(at: record.data.lowerBound),
+                    let column = stream.getU16(at: record.data.lowerBound + 2), Self.isCellRecord(record.type)
+                {
+                    located.cell = CellAddress(row: Int(row), column: Int(column)).a1
+                }
+                throw located
+            }
+        }
+    }
+
+    static func isCellRecord(_ type: UInt16) -> Bool {
+        switch type {
+        case BIFFRecord.number, BIFFRecord.rk, BIFFRecord.mulRK, BIFFRecord.labelSST, BIFFRecord.label,
+            BIFFRecord.rString, BIFFRecord.boolErr, BIFFRecord.formula:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private mutating func handle(_ record: BIFFRecordFrame) throws(XLSError) {
+        let at = record.data.lowerBound
+        let length = record.length
+        if record.type != BIFFRecord.string { pendingString = nil }
+        switch record.type {
+        case BIFFRecord.number:
+            try need(14, record)
+            add(at: at, value: number(stream.getF64(at: at + 6)!, style: style(at)))
+        case BIFFRecord.rk:
+            try need(10, record)
+            add(at: at, value: number(Self.decodeRK(stream.getU32(at: at + 6)!), style: style(at)))
+        case BIFFRecord.mulRK:
+            try need(6, record)
+            let row = Int(stream.getU16(at: at)!)
+            let first = Int(stream.getU16(at: at + 2)!)
+            let count = (length - 6) / 6
+            for index in 0..<count {
+                let item = at + 4 + 6 * index
+                let xf = Int(stream.getU16(at: item)!)
+                let value = number(Self.decodeRK(stream.getU32(at: item + 2)!), style: xf)
+                cells.append(
+                    Cell(address: CellAddress(row: row, column: first + index), value: value, styleIndex: xf))
+            }
+        case BIFFRecord.labelSST:
+            try need(10, record)
+            let index = Int(stream.getU32(at: at + 6)!)
+            guard index < globals.sharedStrings.count else {
+                throw XLSError(
+                    .invalidRecord,
+                    "the cell uses shared string \(index), outside the table of \(globals.sharedStrings.count)")
+            }
+            add(at: at, value: globals.sharedStrings[index])
+        case BIFFRecord.label:
+            try need(6, record)
+            var cursor = BIFFStringCursor(stream: stream, record: record, skipping: 6)
+            add(at: at, value: .string(String(biffUnits: try cursor.readUnicodeString())))
+        case BIFFRecord.rString:
+            try need(6, record)
+            var cursor = BIFFStringCursor(stream: stream, record: record, skipping: 6)
+            let units = try cursor.readUnicodeString()
+            var runs: [(Int, Int)] = []
+            if !cursor.isAtEnd {
+                let count = Int(try cursor.readU16("RSTRING's run count"))
+                for _ in 0..<count {
+                    let start = Int(try cursor.readU16("a rich-text run"))
+                    runs.append((start, Int(try cursor.readU16("a rich-text run"))))
+                }
+            }
+            add(at: at, value: RichTextAssembly.value(units: units, runs: runs, fonts: globals.styles.fonts))
+        case BIFFRecord.boolErr:
+            try need(8, record)
+            let byte = stream.getU8(at: at + 6)!
+            if stream.getU8(at: at + 7)! == 0 {
+                add(at: at, value: .boolean(byte != 0))
+            } else {
+                add(at: at, value: Self.errorValue(byte))
+            }
+        case BIFFRecord.formula:
+            try need(20, record)
+            if stream.getU16(at: at + 12) == 0xFFFF {
+                let kind = stream.getU8(at: at + 6)!
+                let byte = stream.getU8(at: at + 8)!
+                switch kind {
+                case 0:
+                    add(at: at, value: .string(""))
+                    pendingString = cells.count - 1
+                case 1: add(at: at, value: .boolean(byte != 0))
+                case 2: add(at: at, value: Self.errorValue(byte))
+                case 3: add(at: at, value: .string(""))
+                default:
+                    throw XLSError(.invalidRecord, "the formula's cached value has unknown type \(kind)")
+                }
+            } else {
+                add(at: at, value: number(stream.getF64(at: at + 6)!, style: style(at)))
+            }
+        case BIFFRecord.string:
+            // The cached string of the formula just before; a STRING elsewhere belongs to no cell.
+            guard let index = pendingString else { return }
+            var cursor = BIFFStringCursor(stream: stream, record: record)
+            cells[index].value = .string(String(biffUnits: try cursor.readUnicodeString()))
+            pendingString = nil
+        case BIFFRecord.row:
+            try need(16, record)
+            if stream.getU16(at: at + 12)! & 0x0020 != 0 { hiddenRows.insert(Int(stream.getU16(at: at)!)) }
+        case BIFFRecord.dimension:
+            try need(12, record)
+            let firstRow = Int(stream.getU32(at: at)!)
+            let endRow = Int(stream.getU32(at: at + 4)!)
+            let firstColumn = Int(stream.getU16(at: at + 8)!)
+            let endColumn = Int(stream.getU16(at: at + 10)!)
+            if endRow > firstRow, endColumn > firstColumn {
+                dimension = CellRange(
+                    CellAddress(row: firstRow, column: firstColumn), CellAddress(row: endRow - 1, column: endColumn - 1))
+            }
+        case BIFFRecord.colInfo:
+            try need(10, record)
+            let first = Int(stream.getU16(at: at)!)
+            let last = Int(stream.getU16(at: at + 2)!)
+            let width = Double(stream.getU16(at: at + 4)!) / 256
+            let hidden = stream.getU16(at: at + 8)! & 0x0001 != 0
+            if first <= last, first < 256 {
+                columns.append(ColumnInfo(firstColumn: first, lastColumn: min(last, 255), width: width, isHidden: hidden))
+            }
+        case BIFFRecord.mergedCells:
+            try need(2, record)
+            let count = Int(stream.getU16(at: at)!)
+            for index in 0..<min(count, (length - 2) / 8) {
+                let ref = at + 2 + 8 * index
+                let firstRow = Int(stream.getU16(at: ref)!)
+                let lastRow = Int(stream.getU16(at: ref + 2)!)
+                let firstColumn = Int(stream.getU16(at: ref + 4)!)
+                let lastColumn = Int(stream.getU16(at: ref + 6)!)
+                merged.append(
+                    CellRange(
+                        CellAddress(row: firstRow, column: firstColumn), CellAddress(row: lastRow, column: lastColumn)))
+            }
+        case BIFFRecord.filePass:
+            throw XLSError(.encrypted, "the workbook is password-protected (encrypted)")
+        default:
+            break  // BLANK, MULBLANK, SHRFMLA, ARRAY and the rest carry no values we keep.
+        }
+    }
+
+    private func need(_ bytes: Int, _ record: BIFFRecordFrame) throws(XLSError) {
+        guard record.length >= bytes else {
+            throw XLSError(.truncated, "the record holds \(record.length) bytes, fewer than the \(bytes) it needs")
+        }
+    }
+
+    private func style(_ at: Int) -> Int { Int(stream.getU16(at: at + 4)!) }
+
+    private mutating func add(at: Int, value: CellValue) {
+        let row = Int(stream.getU16(at: at)!)
+        let column = Int(stream.getU16(at: at + 2)!)
+        cells.append(Cell(address: CellAddress(row: row, column: column), value: value, styleIndex: style(at)))
+    }
+
+    private func number(_ value: Double, style: Int) -> CellValue {
+        if style >= 0, style < temporalKinds.count, let kind = temporalKinds[style] {
+            return .dateTime(ExcelDateTime(serial: value, system: globals.dateSystem, kind: kind.holding(value)))
+        }
+        return .number(value)
+    }
+
+    /// An RK number ([MS-XLS] 2.5.217): bit 0 divides by 100, bit 1 marks a 30-bit integer, else the high 30
+    /// bits of an IEEE double.
+    static func decodeRK(_ rk: UInt32) -> Double {
+        var value: Double
+        if rk & 0x02 != 0 {
+            value = Double(Int32(bitPattern: rk) >> 2)
+        } else {
+            value = Double(bitPattern: UInt64(rk & 0xFFFF_FFFC) << 32)
+        }
+        if rk & 0x01 != 0 { value /= 100 }
+        return value
+    }
+
+    /// A BErr byte ([MS-XLS] 2.5.10) as a cell error.
+    static func errorValue(_ byte: UInt8) -> CellValue {
+        switch byte {
+        case 0x00: return .error(.null)
+        case 0x07: return .error(.divisionByZero)
+        case 0x0F: return .error(.value)
+        case 0x17: return .error(.reference)
+        case 0x1D: return .error(.name)
+        case 0x24: return .error(.number)
+        case 0x2A: return .error(.notAvailable)
+        case 0x2B: return .error(.gettingData)
+        default: return .error(.unknown)
+        }
+    }
+
+    /// The cells grouped into rows, in row then column order (as they nearly always already are).
+    func rows() -> [Row] {
+        var sorted = cells
+        let inOrder = zip(cells, cells.dropFirst()).allSatisfy { $0.address < $1.address }
+        if !inOrder {
+            // Stable, so that of two records for one cell the later wins below.
+            sorted = cells.enumerated().sorted { a, b in
+                a.element.address == b.element.address ? a.offset < b.offset : a.element.address < b.element.address
+            }.map(\.element)
+        }
+        var rows: [Row] = []
+        var current: [Cell] = []
+        for cell in sorted {
+            if let last = current.last, last.address.row != cell.address.row {
+                rows.append(Row(index: last.address.row, cells: current, isHidden: hiddenRows.contains(last.address.row)))
+                current.removeAll(keepingCapacity: true)
+            }
+            if let last = current.last, last.address == cell.address {
+                current[current.count - 1] = cell
+            } else {
+                current.append(cell)
+            }
+        }
+        if let last = current.last {
+            rows.append(Row(index: last.address.row, cells: current, isHidden: hiddenRows.contains(last.address.row)))
+        }
+        return rows
+    }
+}
