@@ -73,15 +73,18 @@ enum BIFF {
 
     /// A whole workbook stream: globals (with the given extra records, BOUNDSHEETs patched to the sheets'
     /// positions), then one worksheet substream per sheet.
-    static func workbook(globals: [UInt8] = [], sheets: [(String, [UInt8])], positionShift: Int = 0) -> [UInt8] {
+    static func workbook(
+        globals: [UInt8] = [], sheets: [(String, [UInt8])], states: [UInt8] = [], positionShift: Int = 0
+    ) -> [UInt8] {
         let head = bof(kind: 0x0005) + font("Arial") + defaultXFs + globals
         let boundSheets = sheets.map { boundSheet(position: 0, name: $0.0) }
         let globalsLength = head.count + boundSheets.reduce(0) { $0 + $1.count } + eof.count
         var position = globalsLength
         var patched: [UInt8] = []
         var bodies: [UInt8] = []
-        for (name, records) in sheets {
-            patched += boundSheet(position: position + positionShift, name: name)
+        for (index, (name, records)) in sheets.enumerated() {
+            let state = index < states.count ? states[index] : 0
+            patched += boundSheet(position: position + positionShift, name: name, state: state)
             let body = bof(kind: 0x0010) + records + eof
             bodies += body
             position += body.count
