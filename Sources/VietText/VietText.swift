@@ -11,6 +11,10 @@ import SheetCore
 /// Tables come from `Scripts/generate_viettext_tables.py` (see `Generated/LegacyTables.swift`). Bytes that are no
 /// Vietnamese letter in the chosen encoding pass through as ASCII, as the CP1252 symbol for 0x80–0x9F, or as Latin-1;
 /// byte 0xAD (TCVN3 `ư`, Latin-1 soft hyphen) is never dropped.
+///
+/// TCVN3 decoding includes the capitals of the fuller TCVN 5712:1993 VN1 table (C0 bytes, 0x80–0x9F and the holes
+/// of VN3), as the golden vectors require. Those positions are CP1252 punctuation in Western text, so `–` (0x96),
+/// `“` (0x93) and `”` (0x94) inside `.Vn*` text decode as `Ọ`, `Ỏ` and `Õ`.
 public enum VietText {
     /// Decodes legacy bytes to a Unicode string in NFC.
     ///
