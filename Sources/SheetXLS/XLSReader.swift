@@ -65,14 +65,21 @@ public final class XLSReader {
 
     private init(bytes: [UInt8], file: String?, limits: XLSLimits) throws(XLSError) {
         self.file = file
-        var streamName = "Workbook"
+        var streamName: String? = nil
         do throws(XLSError) {
             guard bytes.count <= limits.maxFileSize else {
                 throw XLSError(.limitExceeded, "the file is larger than \(limits.maxFileSize) bytes")
             }
+            if !CompoundFile.hasSignature(bytes), let bare = Self.bareBIFFVersion(bytes) {
+                throw XLSError(
+                    .unsupported,
+                    "this is an \(bare) file (a bare BIFF stream, before Excel 97), which is not read; save it as .xlsx in Excel or LibreOffice"
+                )
+            }
             let container = try CompoundFile(bytes: bytes)
             let data: [UInt8]
             if let workbook = try container.stream(named: "Workbook") {
+                streamName = "Workbook"
                 data = workbook
             } else if let book = try container.stream(named: "Book") {
                 streamName = "Book"
@@ -90,9 +97,7 @@ public final class XLSReader {
         } catch {
             var located = error
             located.file = file
-            if located.stream == nil, ![.notCompoundFile, .container, .missingStream, .limitExceeded].contains(error.code) {
-                located.stream = streamName
-            }
+            if located.stream == nil { located.stream = streamName }
             throw located
         }
         self.sheets = globals.sheets
@@ -142,6 +147,21 @@ public final class XLSReader {
         var worksheets: [Worksheet] = []
         for sheet in sheets { worksheets.append(try worksheet(at: sheet.index)) }
         return Workbook(sheets: worksheets, definedNames: definedNames, styles: styles, dateSystem: dateSystem)
+    }
+
+    /// Excel 2.x–4.0 files are a bare BIFF stream, not a Compound File: the BOF record's type tells the version.
+    private static func bareBIFFVersion(_ bytes: [UInt8]) -> String? {
+        let reader = ByteReader(bytes)
+        guard let type = reader.getU16(at: 0), let length = reader.getU16(at: 2), length >= 4, length <= 20 else {
+            return nil
+        }
+        switch type {
+        case BIFFRecord.bofBIFF2: return "Excel 2.x (BIFF2)"
+        case BIFFRecord.bofBIFF3: return "Excel 3.0 (BIFF3)"
+        case BIFFRecord.bofBIFF4: return "Excel 4.0 (BIFF4)"
+        case BIFFRecord.bof: return reader.getU16(at: 4) == BIFFRecord.versionBIFF5 ? "Excel 5.0/95 (BIFF5)" : nil
+        default: return nil
+        }
     }
 
     private static func readFile(_ path: String, limit: Int) throws(XLSError) -> [UInt8] {
