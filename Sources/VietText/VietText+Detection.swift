@@ -2,7 +2,7 @@
 //   1. valid UTF-8 → UTF-8 (confidence 1);
 //   2. otherwise trial-decode the first 1 MiB as TCVN3, VNI, Windows-1258, VISCII and VPS, and score each decoding:
 //      every word holding a non-ASCII letter either spells a Vietnamese syllable (onset + vowel cluster + coda,
-//      one tone at most) or counts against; every non-ASCII symbol that is no common punctuation and every
+//      one tone at most, no capital after a lower-case letter) or counts against; every non-ASCII symbol that is no common punctuation and every
 //      control character counts against. Score = good / (good + bad), scaled by min(1, good / 4) so that a
 //      name or a code (1–3 words) never gives strong evidence;
 //   3. language guards on the decoded text (viparse's, from a 48-document corpus): more than 4 % of words longer
@@ -58,7 +58,7 @@ extension VietText {
                 foreignLetterWords += 1
             }
             if word.contains(where: { $0 > 0x7F }) {
-                if VietSyllable.isSpellable(word) { good += 1 } else { bad += 1 }
+                if VietSyllable.isSpellable(word) && !hasMixedCase(word) { good += 1 } else { bad += 1 }
             }
             word.removeAll(keepingCapacity: true)
         }
@@ -80,6 +80,20 @@ extension VietText {
             result /= 2
         }
         return result
+    }
+
+    /// `ViỆt`: a capital after a lower-case letter, which wrong decodings give (VPS read as TCVN3 and so on).
+    private static func hasMixedCase(_ word: [UInt32]) -> Bool {
+        var sawLower = false
+        for value in word {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if scalar.properties.isLowercase {
+                sawLower = true
+            } else if sawLower && scalar.properties.isUppercase {
+                return true
+            }
+        }
+        return false
     }
 
     /// Punctuation that is common in any encoding's text and says nothing about it.

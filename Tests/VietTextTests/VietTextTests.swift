@@ -144,6 +144,16 @@ struct VietTextDetectionTests {
         #expect(detect(bytes).encoding == .legacy(.cp1258))
     }
 
+    @Test func visciiAndVPSSentencesAreThemselves() {
+        // "Cộng hòa xã hội chủ nghĩa Việt Nam" in VISCII and in VPS (reference §9). VPS read as TCVN3 also spells
+        // syllables, so VPS wins without a confident margin.
+        let viscii = latin1("C\u{B5}ng h\u{F2}a x\u{E3} h\u{B5}i ch\u{FC} ngh\u{EE}a Vi\u{AE}t Nam")
+        #expect(detect(viscii).encoding == .legacy(.viscii))
+        #expect(detect(viscii).isConfident)
+        let vps = latin1("C\u{B6}ng h\u{F2}a x\u{E3} h\u{B6}i ch\u{FB} ngh\u{EF}a Vi\u{8C}t Nam")
+        #expect(detect(vps).encoding == .legacy(.vps))
+    }
+
     @Test func tcvn3RegisterRowIsTCVN3() {
         let detection = detect(latin1("Hä vµ tªn,Th«n,Hé nghÌo,Thu nhËp b×nh qu©n\nNguyÔn V¨n An,Th«n 3,Cã,450000"))
         #expect(detection.encoding == .legacy(.tcvn3), "\(detection)")
