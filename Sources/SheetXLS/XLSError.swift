@@ -26,7 +26,7 @@ public struct XLSError: Error, CustomStringConvertible, Sendable {
         public static let invalidRecord = Code(name: "invalidRecord")
         /// The workbook is password-protected (FILEPASS).
         public static let encrypted = Code(name: "encrypted")
-        /// A BIFF version or feature we cannot read (BIFF2–5).
+        /// A BIFF version or feature we cannot read (BIFF2–4, a double-byte code page in a BIFF5 file).
         public static let unsupported = Code(name: "unsupported")
         /// The caller asked for a sheet the workbook does not have.
         public static let noSuchSheet = Code(name: "noSuchSheet")

@@ -15,7 +15,8 @@ import SheetCore
     import Darwin
 #endif
 
-/// Opens an `.xls` (Excel 97–2003, BIFF8) workbook and reads its sheets onto the same model as `XLSXReader`.
+/// Opens an `.xls` workbook (Excel 97–2003 BIFF8, or Excel 5.0/95 BIFF5 with its code page) and reads its sheets
+/// onto the same model as `XLSXReader`.
 ///
 /// ```swift
 /// let reader = try XLSReader(path: "bao-cao-xa.xls")
@@ -31,7 +32,8 @@ public final class XLSReader {
     public let definedNames: [DefinedName] = []
     /// Fonts, number formats and cell formats (one ``CellFormat`` per XF record, so a cell's XF index is its style).
     public let styles: Styles
-    /// The CODEPAGE record's value, when present (1200 in BIFF8 files, whose text is UTF-16 anyway).
+    /// The CODEPAGE record's value, when present: the code page of a BIFF5 file's text (1252, 1258, …); 1200 in
+    /// BIFF8 files, whose text is UTF-16 or Latin-1 whatever it says.
     public let codePage: Int?
 
     private let file: String?

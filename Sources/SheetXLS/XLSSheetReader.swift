@@ -162,17 +162,19 @@ struct SheetSubstreamParser {
         case BIFFRecord.label:
             try need(6, record)
             var cursor = BIFFStringCursor(stream: stream, record: record, skipping: 6)
-            add(at: at, value: .string(String(biffUnits: try cursor.readUnicodeString())))
+            add(at: at, value: .string(String(biffUnits: try cursor.readString(globals.text, shortLength: false))))
         case BIFFRecord.rString:
             try need(6, record)
             var cursor = BIFFStringCursor(stream: stream, record: record, skipping: 6)
-            let units = try cursor.readUnicodeString()
+            let units = try cursor.readString(globals.text, shortLength: false)
             var runs: [(Int, Int)] = []
             if !cursor.isAtEnd {
-                let count = Int(try cursor.readU16("RSTRING's run count"))
+                // BIFF8 runs are (u16, u16) after a u16 count; BIFF5 runs are (u8, u8) after a u8 count.
+                let wide = globals.text.isBIFF8
+                let count = wide ? Int(try cursor.readU16("RSTRING's run count")) : Int(try cursor.readU8())
                 for _ in 0..<count {
-                    let start = Int(try cursor.readU16("a rich-text run"))
-                    runs.append((start, Int(try cursor.readU16("a rich-text run"))))
+                    let start = wide ? Int(try cursor.readU16("a rich-text run")) : Int(try cursor.readU8())
+                    runs.append((start, wide ? Int(try cursor.readU16("a rich-text run")) : Int(try cursor.readU8())))
                 }
             }
             add(at: at, value: RichTextAssembly.value(units: units, runs: runs, fonts: globals.styles.fonts))
@@ -206,17 +208,19 @@ struct SheetSubstreamParser {
             // The cached string of the formula just before; a STRING elsewhere belongs to no cell.
             guard let index = pendingString else { return }
             var cursor = BIFFStringCursor(stream: stream, record: record)
-            cells[index].value = .string(String(biffUnits: try cursor.readUnicodeString()))
+            cells[index].value = .string(String(biffUnits: try cursor.readString(globals.text, shortLength: false)))
             pendingString = nil
         case BIFFRecord.row:
             try need(16, record)
             if stream.getU16(at: at + 12)! & 0x0020 != 0 { hiddenRows.insert(Int(stream.getU16(at: at)!)) }
         case BIFFRecord.dimension:
-            try need(12, record)
-            let firstRow = Int(stream.getU32(at: at)!)
-            let endRow = Int(stream.getU32(at: at + 4)!)
-            let firstColumn = Int(stream.getU16(at: at + 8)!)
-            let endColumn = Int(stream.getU16(at: at + 10)!)
+            // BIFF8 rows are u32 ([MS-XLS] 2.4.90); BIFF5 rows are u16.
+            let wide = globals.text.isBIFF8
+            try need(wide ? 12 : 8, record)
+            let firstRow = Int(wide ? stream.getU32(at: at)! : UInt32(stream.getU16(at: at)!))
+            let endRow = Int(wide ? stream.getU32(at: at + 4)! : UInt32(stream.getU16(at: at + 2)!))
+            let firstColumn = Int(stream.getU16(at: at + (wide ? 8 : 4))!)
+            let endColumn = Int(stream.getU16(at: at + (wide ? 10 : 6))!)
             if endRow > firstRow, endColumn > firstColumn {
                 dimension = CellRange(
                     CellAddress(row: firstRow, column: firstColumn), CellAddress(row: endRow - 1, column: endColumn - 1))

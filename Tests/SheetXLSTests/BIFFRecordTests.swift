@@ -185,14 +185,58 @@ import Testing
         #expect(errorCode(stream, sheet: nil) == .encrypted)
     }
 
-    @Test func reportsBIFF5AsNotReadYet() {
-        let stream = BIFF.bof(version: 0x0500, kind: 5) + BIFF.eof
+    /// A BIFF5 (Excel 95) "Book" stream: 8-bit strings in the CODEPAGE record's code page, u16 DIMENSION rows.
+    static func biff5Book(codePage: Int?, sheetName: [UInt8], label: [UInt8]) -> [UInt8] {
+        func byteString8(_ bytes: [UInt8]) -> [UInt8] { [UInt8(bytes.count)] + bytes }
+        func byteString16(_ bytes: [UInt8]) -> [UInt8] { BIFF.u16(bytes.count) + bytes }
+        let font = BIFF.record(
+            BIFFRecord.font, BIFF.u16(200) + BIFF.u16(0) + BIFF.u16(0x7FFF) + BIFF.u16(400) + BIFF.u16(0)
+                + [0, 0, 0, 0] + byteString8(Array(".VnTime".utf8)))
+        let xfs = (0..<16).flatMap { _ in BIFF.record(BIFFRecord.xf, BIFF.u16(0) + BIFF.u16(0) + [UInt8](repeating: 0, count: 12)) }
+        let head =
+            BIFF.bof(version: 0x0500, kind: 5) + (codePage.map { BIFF.record(BIFFRecord.codePage, BIFF.u16($0)) } ?? [])
+            + font + BIFF.record(BIFFRecord.format, BIFF.u16(164) + byteString8(Array("dd/mm/yyyy".utf8))) + xfs
+        let boundSheetLength = 4 + 4 + 2 + 1 + sheetName.count
+        let position = head.count + boundSheetLength + BIFF.eof.count
+        let sheet =
+            BIFF.bof(version: 0x0500, kind: 0x10)
+            + BIFF.record(BIFFRecord.dimension, BIFF.u16(0) + BIFF.u16(2) + BIFF.u16(0) + BIFF.u16(2) + BIFF.u16(0))
+            + BIFF.record(BIFFRecord.label, BIFF.cellHeader(0, 0, 15) + byteString16(label))
+            + BIFF.number(1, 1, 7.5) + BIFF.eof
+        return head + BIFF.record(BIFFRecord.boundSheet, BIFF.u32(position) + [0, 0] + byteString8(sheetName))
+            + BIFF.eof + sheet
+    }
+
+    @Test func readsBIFF5WithItsCodePage() throws {
+        // Windows-1258: 0xC3 = Ă, 0xD2 = combining hook above (U+0309), 0xF0 = đ.
+        let stream = Self.biff5Book(codePage: 1258, sheetName: [0x42, 0x69, 0xEA, 0x75], label: [0xC3, 0x6E, 0xD2, 0xF0])
+        let reader = try XLSReader(bytes: CFBBuilder(stream: stream, name: "Book").bytes)
+        #expect(reader.codePage == 1258)
+        #expect(reader.sheets.map(\.name) == ["Biêu"])
+        #expect(reader.styles.fonts.map(\.name) == [".VnTime"])
+        #expect(reader.styles.customNumberFormats[164]?.code == "dd/mm/yyyy")
+        let sheet = try reader.worksheet(at: 0)
+        #expect(sheet.declaredDimension == CellRange("A1:B2"))
+        #expect(sheet.rows[0].cells[0].value.text!.unicodeScalars.map(\.value) == [0x0102, 0x6E, 0x0309, 0x0111])
+        #expect(sheet.rows[1].cells[0].value == .number(7.5))
+    }
+
+    @Test func readsBIFF5WithoutCodePageAsWindows1252KeepingUndefinedBytes() throws {
+        // TCVN3 "Céng" with 0xAD (ư) and 0x81 (undefined in 1252, kept as U+0081).
+        let stream = Self.biff5Book(codePage: nil, sheetName: Array("S".utf8), label: [0x43, 0xE9, 0xAD, 0x81, 0x80])
+        let reader = try XLSReader(bytes: CFBBuilder(stream: stream, name: "Book").bytes)
+        let text = try reader.worksheet(at: 0).rows[0].cells[0].value.text!
+        #expect(text.unicodeScalars.map(\.value) == [0x43, 0xE9, 0xAD, 0x81, 0x20AC])
+    }
+
+    @Test func reportsBIFF5DoubleByteCodePageAsUnsupported() {
+        let stream = Self.biff5Book(codePage: 936, sheetName: Array("S".utf8), label: [0x41])
         do {
             _ = try XLSReader(bytes: CFBBuilder(stream: stream, name: "Book").bytes)
             Issue.record("expected an error")
         } catch {
             #expect(error.code == .unsupported)
-            #expect(error.message.contains("BIFF5"))
+            #expect(error.message.contains("936"))
         }
     }
 

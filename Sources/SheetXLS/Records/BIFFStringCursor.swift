@@ -76,6 +76,21 @@ struct BIFFStringCursor {
         }
     }
 
+    /// `count` raw bytes across segments (BIFF5 8-bit characters).
+    mutating func readBytes(_ count: Int, _ what: String) throws(XLSError) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(min(count, 8224))
+        while out.count < count {
+            _ = advanceIfNeeded()
+            let available = segments[segment].upperBound - position
+            guard available > 0 else { throw truncated(what) }
+            let step = min(available, count - out.count)
+            out.append(contentsOf: stream.bytes[position..<(position + step)])
+            position += step
+        }
+        return out
+    }
+
     /// `count` characters, starting `highByte` wide; a seam re-reads the width from the continuation's flags byte.
     mutating func readCharacters(_ count: Int, highByte: Bool) throws(XLSError) -> [UInt16] {
         var units: [UInt16] = []

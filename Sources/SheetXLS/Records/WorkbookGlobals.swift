@@ -15,6 +15,8 @@ struct WorkbookGlobals {
     var codePage: Int?
     var styles = Styles()
     var sharedStrings: [CellValue] = []
+    /// BIFF8 Unicode text, or BIFF5 text in the CODEPAGE record's code page.
+    var text: BIFFText = .biff8
 
     /// Reads the globals substream that opens `stream`.
     ///
@@ -25,7 +27,7 @@ struct WorkbookGlobals {
         guard let bof = try records.next() else {
             throw XLSError(.truncated, "the workbook stream is empty", offset: 0)
         }
-        try Self.checkBOF(bof, stream: stream)
+        text = try Self.checkBOF(bof, stream: stream)
         while let record = try records.next() {
             do throws(XLSError) {
                 switch record.type {
@@ -38,14 +40,15 @@ struct WorkbookGlobals {
                     )
                 case BIFFRecord.codePage:
                     codePage = stream.getU16(at: record.data.lowerBound).map(Int.init)
+                    if !text.isBIFF8, let codePage { text = .biff5(try CodePage(recordValue: codePage)) }
                 case BIFFRecord.dateMode:
                     if stream.getU16(at: record.data.lowerBound) == 1 { dateSystem = .from1904 }
                 case BIFFRecord.font:
-                    styles.fonts.append(try Self.font(record, stream: stream))
+                    styles.fonts.append(try Self.font(record, stream: stream, text: text))
                 case BIFFRecord.format:
                     var cursor = BIFFStringCursor(stream: stream, record: record)
                     let id = Int(try cursor.readU16("FORMAT's index"))
-                    let code = String(biffUnits: try cursor.readUnicodeString())
+                    let code = String(biffUnits: try cursor.readString(text, shortLength: !text.isBIFF8))
                     styles.customNumberFormats[id] = NumberFormat(id: id, code: code)
                 case BIFFRecord.xf:
                     guard record.length >= 4 else { throw XLSError(.truncated, "the XF record is too short") }
@@ -54,7 +57,7 @@ struct WorkbookGlobals {
                     styles.cellFormats.append(CellFormat(numberFormatID: format, fontIndex: Self.fontListIndex(font)))
                 case BIFFRecord.boundSheet:
                     try readBoundSheet(record, stream: stream, limits: limits)
-                case BIFFRecord.sst:
+                case BIFFRecord.sst where text.isBIFF8:
                     try readSharedStrings(record, stream: stream, limits: limits)
                 default:
                     break
@@ -68,8 +71,9 @@ struct WorkbookGlobals {
         }
     }
 
-    /// Checks a substream's opening BOF: BIFF8 is read; older versions are named in the error.
-    static func checkBOF(_ bof: BIFFRecordFrame, stream: ByteReader) throws(XLSError) {
+    /// Checks a substream's opening BOF: BIFF8 and BIFF5 are read (BIFF5 text in Windows-1252 until a CODEPAGE
+    /// record says otherwise); older versions are named in the error.
+    static func checkBOF(_ bof: BIFFRecordFrame, stream: ByteReader) throws(XLSError) -> BIFFText {
         switch bof.type {
         case BIFFRecord.bofBIFF2, BIFFRecord.bofBIFF3, BIFFRecord.bofBIFF4:
             throw XLSError(
@@ -77,12 +81,7 @@ struct WorkbookGlobals {
                 record: BIFFRecord.name(bof.type), offset: bof.offset)
         case BIFFRecord.bof:
             let version = stream.getU16(at: bof.data.lowerBound) ?? 0
-            if version == BIFFRecord.versionBIFF5 {
-                throw XLSError(
-                    .unsupported,
-                    "Excel 95 (BIFF5) files are not read yet; save it as .xlsx or as Excel 97–2003 .xls",
-                    record: BIFFRecord.name(bof.type), offset: bof.offset)
-            }
+            return version == BIFFRecord.versionBIFF5 ? .biff5(.windows1252) : .biff8
         default:
             throw XLSError(
                 .invalidRecord, "the stream does not begin with a BOF record", record: BIFFRecord.name(bof.type),
@@ -95,14 +94,14 @@ struct WorkbookGlobals {
         biffIndex >= 4 ? biffIndex - 1 : biffIndex
     }
 
-    private static func font(_ record: BIFFRecordFrame, stream: ByteReader) throws(XLSError) -> Font {
+    private static func font(_ record: BIFFRecordFrame, stream: ByteReader, text: BIFFText) throws(XLSError) -> Font {
         var cursor = BIFFStringCursor(stream: stream, record: record)
         let height = try cursor.readU16("FONT's height")
         let flags = try cursor.readU16("FONT's flags")
         _ = try cursor.readU16("FONT's colour")
         let weight = try cursor.readU16("FONT's weight")
         try cursor.skip(6, "FONT's fields")
-        let name = String(biffUnits: try cursor.readShortUnicodeString())
+        let name = String(biffUnits: try cursor.readString(text, shortLength: true))
         return Font(name: name, size: Double(height) / 20, isBold: weight >= 700, isItalic: flags & 0x02 != 0)
     }
 
@@ -116,7 +115,7 @@ struct WorkbookGlobals {
         let position = Int(try cursor.readU32("BOUNDSHEET's position"))
         let state = try cursor.readU8("BOUNDSHEET's state")
         let kind = try cursor.readU8("BOUNDSHEET's type")
-        let name = String(biffUnits: try cursor.readShortUnicodeString())
+        let name = String(biffUnits: try cursor.readString(text, shortLength: true))
         guard position + 4 <= stream.count else {
             throw XLSError(
                 .invalidRecord,
