@@ -107,7 +107,7 @@ def main():
     dump = args.dump
     if dump is None:
         dump = tempfile.mkdtemp(prefix="xls-dump-")
-        env = dict(os.environ, XLS_DUMP_DIR=dump)
+        env = dict(os.environ, XLS_DUMP_DIR=dump, XLS_CORPUS_DIR=os.path.abspath(args.corpus))
         command = ["swift", "test", "--scratch-path", args.scratch_path, "--filter", "XLSCorpusTests"]
         result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
         if result.returncode != 0:

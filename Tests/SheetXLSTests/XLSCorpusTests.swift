@@ -5,12 +5,23 @@ import Testing
 
 @testable import SheetXLS
 
+extension TestPaths {
+    /// `XLS_CORPUS_DIR` when set, else `../shared/corpora/xls-samples` when present.
+    static let xlsCorpus: URL? = {
+        if let other = ProcessInfo.processInfo.environment["XLS_CORPUS_DIR"], !other.isEmpty {
+            return URL(fileURLWithPath: other)
+        }
+        return TestPaths.sharedCorpora?.appendingPathComponent("xls-samples")
+    }()
+}
+
 /// Every `.xls` of `../shared/corpora/xls-samples` opens or fails with an ``XLSError``; never traps.
 ///
-/// With `XLS_DUMP_DIR` set, each file's cells are written there as TSV for `Tests/Conformance/compare_xlrd.py`.
-@Suite("XLS reader on the xls-samples corpus", .enabled(if: TestPaths.sharedCorpora != nil))
+/// With `XLS_DUMP_DIR` set, each file's cells are written there as TSV for `Tests/Conformance/compare_xlrd.py`;
+/// `XLS_CORPUS_DIR` reads another folder of `.xls` files instead.
+@Suite("XLS reader on the xls-samples corpus", .enabled(if: TestPaths.xlsCorpus != nil))
 struct XLSCorpusTests {
-    static let folder = TestPaths.sharedCorpora?.appendingPathComponent("xls-samples")
+    static let folder = TestPaths.xlsCorpus
 
     static let files: [String] = {
         guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
