@@ -93,21 +93,24 @@ enum BIFF {
     }
 }
 
-/// A version 3 Compound File (512-byte sectors) holding one stream.
+/// A Compound File holding one stream: version 3 (512-byte sectors) or version 4 (4096-byte sectors).
 struct CFBBuilder {
     var bytes: [UInt8]
+    let sectorSize: Int
     /// Sector of the stream's first sector when it is in regular sectors.
     let firstStreamSector = 2
 
     /// - Parameter stream: the stream's bytes; below 4096 bytes it goes to the mini stream, as Excel does.
-    init(stream: [UInt8], name: String = "Workbook") {
-        let sector = 512
+    init(stream: [UInt8], name: String = "Workbook", sectorShift: Int = 9) {
+        let sector = 1 << sectorShift
+        self.sectorSize = sector
+        let perFAT = sector / 4
         let inMini = stream.count < 4096
         // Regular sectors: 0 FAT, 1 directory, 2… the stream (or the mini stream), then the mini FAT.
         let payload = inMini ? stream + [UInt8](repeating: 0, count: (64 - stream.count % 64) % 64) : stream
         let payloadSectors = (payload.count + sector - 1) / sector
-        precondition(payloadSectors + 3 <= 128, "test streams fit one FAT sector")
-        var fat = [UInt32](repeating: CompoundFile.freeSector, count: 128)
+        precondition(payloadSectors + 3 <= perFAT, "test streams fit one FAT sector")
+        var fat = [UInt32](repeating: CompoundFile.freeSector, count: perFAT)
         fat[0] = CompoundFile.fatSector
         fat[1] = CompoundFile.endOfChain
         for index in 0..<payloadSectors {
@@ -120,9 +123,9 @@ struct CFBBuilder {
         func put(_ value: [UInt8], at offset: Int) { header.replaceSubrange(offset..<(offset + value.count), with: value) }
         put(CompoundFile.signature, at: 0)
         put(BIFF.u16(0x003E), at: 0x18)
-        put(BIFF.u16(3), at: 0x1A)
+        put(BIFF.u16(sectorShift == 12 ? 4 : 3), at: 0x1A)
         put(BIFF.u16(0xFFFE), at: 0x1C)
-        put(BIFF.u16(9), at: 0x1E)
+        put(BIFF.u16(sectorShift), at: 0x1E)
         put(BIFF.u16(6), at: 0x20)
         put(BIFF.u32(1), at: 0x2C)
         put(BIFF.u32(1), at: 0x30)
@@ -156,14 +159,15 @@ struct CFBBuilder {
                 + entry(name, type: 2, start: 0, size: stream.count)
             : entry("Root Entry", type: 5, start: Int(CompoundFile.endOfChain), size: 0, child: 1)
                 + entry(name, type: 2, start: 2, size: stream.count)
-        directory += [UInt8](repeating: 0, count: 512 - directory.count)
+        directory += [UInt8](repeating: 0, count: sector - directory.count)
+        header += [UInt8](repeating: 0, count: sector - header.count)
         // Unused directory slots are empty entries of type 0, with NOSTREAM links.
 
         var body = header + fat.flatMap { BIFF.u32(Int($0)) } + directory
         body += payload + [UInt8](repeating: 0, count: payloadSectors * sector - payload.count)
         if inMini {
             let miniCount = payload.count / 64
-            var miniFAT = [UInt32](repeating: CompoundFile.freeSector, count: 128)
+            var miniFAT = [UInt32](repeating: CompoundFile.freeSector, count: perFAT)
             for index in 0..<miniCount {
                 miniFAT[index] = index == miniCount - 1 ? CompoundFile.endOfChain : UInt32(index + 1)
             }
@@ -172,8 +176,9 @@ struct CFBBuilder {
         self.bytes = body
     }
 
-    /// Overwrites FAT entry `index` (the FAT is sector 0, at file offset 512).
+    /// Overwrites FAT entry `index` (the FAT is sector 0, right after the header).
     mutating func setFAT(_ index: Int, _ value: UInt32) {
-        bytes.replaceSubrange((512 + 4 * index)..<(516 + 4 * index), with: BIFF.u32(Int(value)))
+        let at = sectorSize + 4 * index
+        bytes.replaceSubrange(at..<(at + 4), with: BIFF.u32(Int(value)))
     }
 }

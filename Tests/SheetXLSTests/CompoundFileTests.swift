@@ -14,6 +14,22 @@ import Testing
         #expect(try container.stream(named: "Book") == nil)
     }
 
+    @Test func reads4096ByteSectors() throws {
+        let large: [UInt8] = (0..<50_000).map { UInt8($0 % 253) }
+        let file = CFBBuilder(stream: large, sectorShift: 12)
+        let container = try CompoundFile(bytes: file.bytes)
+        #expect(container.sectorSize == 4096)
+        #expect(try container.stream(named: "Workbook") == large)
+        let small = Array(large.prefix(3000))
+        #expect(try CompoundFile(bytes: CFBBuilder(stream: small, sectorShift: 12).bytes).stream(named: "Workbook") == small)
+    }
+
+    @Test func detectsFATChainLoopWith4096ByteSectors() {
+        var file = CFBBuilder(stream: (0..<50_000).map { UInt8($0 % 253) }, sectorShift: 12)
+        file.setFAT(8, 4)
+        #expect(code(of: file.bytes) == .container)
+    }
+
     @Test func readsStreamInMiniStream() throws {
         let small = Array(Self.payload.prefix(1000))
         let container = try CompoundFile(bytes: CFBBuilder(stream: small).bytes)
