@@ -10,7 +10,7 @@ bytes stay U+0080-U+009F) and Latin-1; CP1258's full byte table comes from Pytho
 The composition pairs of the Vietnamese combining marks come from Python's `unicodedata`.
 
 Cross-checks done here (the script stops if one fails): the VN3 column is a subset of VN1; the
-VN3 grid of section 4.1 agrees with the master table; VNI modifier bytes never are letters by themselves.
+byte grids of sections 4.1 (VN3), 4.2 (VN1), 4.4 (VISCII) and 4.5 (VPS) agree with the master table; VNI modifier bytes never are letters by themselves.
 
 Usage: python3 Scripts/generate_viettext_tables.py [path/to/legacy-encodings.md]
 """
@@ -89,22 +89,38 @@ for b in range(256):
     if vn3[b] != passthrough()[b]:
         assert tcvn3[b] == vn3[b], hex(b)
 
-# Cross-check with the VN3 grid of section 4.1.
-grid = text.split("*TCVN3/VN3, 0xA0–0xFF*")[1].split("Unassigned in VN3")[0]
-for line in grid.splitlines():
-    m = re.match(r"^\| ([A-F])x \|(.*)\|\s*$", line)
-    if not m:
-        continue
-    cells = [c.strip() for c in m.group(2).split("|")]
-    for low, cell in enumerate(cells):
-        byte = int(m.group(1), 16) * 16 + low
-        if cell != "·":
-            assert vn3[byte] == ord(cell), (hex(byte), cell)
-        else:
-            assert vn3[byte] == byte, hex(byte)
-
 viscii = single_byte(4)
 vps = single_byte(5)
+
+
+def check_grid(title, table):
+    """Checks a table against a grid of the reference (rows = high nibble; `·` = passthrough byte)."""
+    start = text.index(title)
+    block = text[start:].split("\n\n", 2)[1]
+    checked = 0
+    for line in block.splitlines():
+        m = re.match(r"^\| ([0-9A-F])x \|(.*)\|\s*$", line)
+        if not m:
+            continue
+        cells = [c.strip() for c in m.group(2).split("|")]
+        assert len(cells) == 16, line
+        for low, cell in enumerate(cells):
+            byte = int(m.group(1), 16) * 16 + low
+            expected = passthrough()[byte] if cell == "·" else ord(cell)
+            assert table[byte] == expected, (title, hex(byte), cell, hex(table[byte]))
+            checked += 1
+    assert checked >= 32, (title, checked)
+
+
+# Cross-check the master table with the byte grids of sections 4.1, 4.2, 4.4 and 4.5.
+check_grid("*TCVN3/VN3, 0xA0–0xFF*", vn3)
+check_grid("*VN1, C0 range 0x00–0x1F*", tcvn3)
+check_grid("*VN1, 0x80–0xFF*", tcvn3)
+check_grid("*VISCII, C0 range*", viscii)
+check_grid("*VISCII, 0x80–0xFF", viscii)
+check_grid("*VPS, C0 range*", vps)
+check_grid("*VPS, 0x80–0xFF", vps)
+
 
 # VNI: one-byte letters and base + modifier pairs.
 vni_single = passthrough()

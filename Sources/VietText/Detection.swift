@@ -11,6 +11,7 @@ public struct Detection: Sendable, Equatable, CustomStringConvertible {
         case utf8
         case legacy(LegacyEncoding)
 
+        /// `utf-8` or the legacy encoding's raw value, as the CLI reports it.
         public var description: String {
             switch self {
             case .utf8: return "utf-8"
@@ -34,6 +35,7 @@ public struct Detection: Sendable, Equatable, CustomStringConvertible {
     /// Below that, callers that convert without a telling font should leave the text alone or ask.
     public var isConfident: Bool { confidence >= 0.6 && confidence - runnerUpConfidence >= 0.2 }
 
+    /// The choice and its confidence, e.g. `tcvn3 (confidence 1.0; runner-up viscii 0.57)`.
     public var description: String {
         let confidence = (self.confidence * 100).rounded() / 100
         guard let runnerUp else { return "\(encoding) (confidence \(confidence))" }
