@@ -172,6 +172,14 @@ public final class XLSReader {
         }
         defer { fclose(handle) }
         var bytes: [UInt8] = []
+        if fseek(handle, 0, SEEK_END) == 0 {
+            let size = ftell(handle)
+            guard size <= limit else {
+                throw XLSError(.limitExceeded, "the file is larger than \(limit) bytes, the most read into memory")
+            }
+            if size > 0 { bytes.reserveCapacity(size) }
+            rewind(handle)
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let read = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }

@@ -61,10 +61,15 @@ struct SheetSubstreamParser {
     var dimension: CellRange?
     var columns: [ColumnInfo] = []
     var merged: [CellRange] = []
-    private var cells: [Cell] = []
+    /// Rows finished so far, while cells arrive in row-then-column order (as writers nearly always put them).
+    private var finishedRows: [Row] = []
+    private var currentCells: [Cell] = []
+    /// Every cell, once one arrived out of order; sorted at the end.
+    private var unorderedCells: [Cell] = []
+    private var isOrdered = true
     private var hiddenRows = Set<Int>()
-    /// The cell whose FORMULA said its cached string follows in a STRING record.
-    private var pendingString: Int?
+    /// Whether the last cell was a FORMULA whose cached string follows in a STRING record.
+    private var pendingString = false
 
     init(stream: ByteReader, globals: WorkbookGlobals) {
         self.stream = stream
@@ -130,7 +135,7 @@ struct SheetSubstreamParser {
     private mutating func handle(_ record: BIFFRecordFrame) throws(XLSError) {
         let at = record.data.lowerBound
         let length = record.length
-        if record.type != BIFFRecord.string { pendingString = nil }
+        if record.type != BIFFRecord.string { pendingString = false }
         switch record.type {
         case BIFFRecord.number:
             try need(14, record)
@@ -147,8 +152,7 @@ struct SheetSubstreamParser {
                 let item = at + 4 + 6 * index
                 let xf = Int(stream.getU16(at: item)!)
                 let value = number(Self.decodeRK(stream.getU32(at: item + 2)!), style: xf)
-                cells.append(
-                    Cell(address: CellAddress(row: row, column: first + index), value: value, styleIndex: xf))
+                append(Cell(address: CellAddress(row: row, column: first + index), value: value, styleIndex: xf))
             }
         case BIFFRecord.labelSST:
             try need(10, record)
@@ -194,7 +198,7 @@ struct SheetSubstreamParser {
                 switch kind {
                 case 0:
                     add(at: at, value: .string(""))
-                    pendingString = cells.count - 1
+                    pendingString = true
                 case 1: add(at: at, value: .boolean(byte != 0))
                 case 2: add(at: at, value: Self.errorValue(byte))
                 case 3: add(at: at, value: .string(""))
@@ -206,10 +210,15 @@ struct SheetSubstreamParser {
             }
         case BIFFRecord.string:
             // The cached string of the formula just before; a STRING elsewhere belongs to no cell.
-            guard let index = pendingString else { return }
+            guard pendingString else { return }
             var cursor = BIFFStringCursor(stream: stream, record: record)
-            cells[index].value = .string(String(biffUnits: try cursor.readString(globals.text, shortLength: false)))
-            pendingString = nil
+            let value = CellValue.string(String(biffUnits: try cursor.readString(globals.text, shortLength: false)))
+            if isOrdered, !currentCells.isEmpty {
+                currentCells[currentCells.count - 1].value = value
+            } else if !unorderedCells.isEmpty {
+                unorderedCells[unorderedCells.count - 1].value = value
+            }
+            pendingString = false
         case BIFFRecord.row:
             try need(16, record)
             if stream.getU16(at: at + 12)! & 0x0020 != 0 { hiddenRows.insert(Int(stream.getU16(at: at)!)) }
@@ -265,7 +274,33 @@ struct SheetSubstreamParser {
     private mutating func add(at: Int, value: CellValue) {
         let row = Int(stream.getU16(at: at)!)
         let column = Int(stream.getU16(at: at + 2)!)
-        cells.append(Cell(address: CellAddress(row: row, column: column), value: value, styleIndex: style(at)))
+        append(Cell(address: CellAddress(row: row, column: column), value: value, styleIndex: style(at)))
+    }
+
+    /// Adds a cell to the row being built, or, once cells come out of order, to the pile sorted at the end.
+    private mutating func append(_ cell: Cell) {
+        if isOrdered {
+            if let last = currentCells.last {
+                if cell.address.row == last.address.row, cell.address.column > last.address.column {
+                    currentCells.append(cell)
+                    return
+                }
+                if cell.address.row > last.address.row {
+                    finishedRows.append(Row(index: last.address.row, cells: currentCells))
+                    currentCells = [cell]
+                    return
+                }
+            } else if finishedRows.last.map({ cell.address.row > $0.index }) ?? true {
+                currentCells.append(cell)
+                return
+            }
+            isOrdered = false
+            for row in finishedRows { unorderedCells.append(contentsOf: row.cells) }
+            unorderedCells.append(contentsOf: currentCells)
+            finishedRows = []
+            currentCells = []
+        }
+        unorderedCells.append(cell)
     }
 
     private func number(_ value: Double, style: Int) -> CellValue {
@@ -303,31 +338,34 @@ struct SheetSubstreamParser {
         }
     }
 
-    /// The cells grouped into rows, in row then column order (as they nearly always already are).
+    /// The cells grouped into rows, in row then column order; of two records for one cell the later wins.
     func rows() -> [Row] {
-        var sorted = cells
-        let inOrder = zip(cells, cells.dropFirst()).allSatisfy { $0.address < $1.address }
-        if !inOrder {
+        var rows: [Row]
+        if isOrdered {
+            rows = finishedRows
+            if let last = currentCells.last { rows.append(Row(index: last.address.row, cells: currentCells)) }
+        } else {
             // Stable, so that of two records for one cell the later wins below.
-            sorted = cells.enumerated().sorted { a, b in
+            let sorted = unorderedCells.enumerated().sorted { a, b in
                 a.element.address == b.element.address ? a.offset < b.offset : a.element.address < b.element.address
-            }.map(\.element)
-        }
-        var rows: [Row] = []
-        var current: [Cell] = []
-        for cell in sorted {
-            if let last = current.last, last.address.row != cell.address.row {
-                rows.append(Row(index: last.address.row, cells: current, isHidden: hiddenRows.contains(last.address.row)))
-                current.removeAll(keepingCapacity: true)
             }
-            if let last = current.last, last.address == cell.address {
-                current[current.count - 1] = cell
-            } else {
-                current.append(cell)
+            rows = []
+            var current: [Cell] = []
+            for (_, cell) in sorted {
+                if let last = current.last, last.address.row != cell.address.row {
+                    rows.append(Row(index: last.address.row, cells: current))
+                    current.removeAll(keepingCapacity: true)
+                }
+                if let last = current.last, last.address == cell.address {
+                    current[current.count - 1] = cell
+                } else {
+                    current.append(cell)
+                }
             }
+            if let last = current.last { rows.append(Row(index: last.address.row, cells: current)) }
         }
-        if let last = current.last {
-            rows.append(Row(index: last.address.row, cells: current, isHidden: hiddenRows.contains(last.address.row)))
+        if !hiddenRows.isEmpty {
+            for index in rows.indices where hiddenRows.contains(rows[index].index) { rows[index].isHidden = true }
         }
         return rows
     }

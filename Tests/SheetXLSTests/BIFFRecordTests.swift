@@ -44,6 +44,19 @@ import Testing
         #expect(sheet[CellAddress(row: 1, column: 2)]?.value == .number(1))
     }
 
+    @Test func sortsCellsThatArriveOutOfOrderAndKeepsTheLaterOfTwo() throws {
+        let records =
+            BIFF.number(1, 0, 1) + BIFF.number(0, 1, 2) + BIFF.number(0, 0, 3) + BIFF.number(1, 0, 4)
+            + BIFF.record(
+                BIFFRecord.formula,
+                BIFF.cellHeader(0, 2, 15) + [0, 0, 0, 0, 0, 0, 0xFF, 0xFF] + BIFF.u16(0) + BIFF.u32(0) + BIFF.u16(0))
+            + BIFF.record(BIFFRecord.string, BIFF.unicodeString("sau"))
+        let sheet = try open(BIFF.workbook(sheets: [("S", records)])).worksheet(at: 0)
+        #expect(sheet.rows.map(\.index) == [0, 1])
+        #expect(sheet.rows[0].cells.map(\.value) == [.number(3), .number(2), .string("sau")])
+        #expect(sheet.rows[1].cells.map(\.value) == [.number(4)])
+    }
+
     @Test func decodesRKValues() {
         #expect(SheetSubstreamParser.decodeRK(0x3FF0_0000) == 1)
         #expect(SheetSubstreamParser.decodeRK(0x3FF0_0001) == 0.01)

@@ -161,15 +161,43 @@ struct BIFFStringCursor {
 }
 
 extension String {
-    /// Text from UTF-16 code units (compressed BIFF characters are already U+0000–U+00FF); lone surrogates become U+FFFD.
+    /// Text from UTF-16 code units (compressed BIFF characters are already U+0000–U+00FF); lone surrogates become
+    /// U+FFFD. Encodes UTF-8 directly: `String(decoding:as: UTF16.self)` took a fifth of the time reading a
+    /// 65,535 × 20 sheet of short strings.
     init(biffUnits units: [UInt16]) {
-        if units.allSatisfy({ $0 < 0x80 }) {
-            self = String(unsafeUninitializedCapacity: units.count) { buffer in
-                for (index, unit) in units.enumerated() { buffer[index] = UInt8(truncatingIfNeeded: unit) }
-                return units.count
+        self = units.withUnsafeBufferPointer { units in
+            String(unsafeUninitializedCapacity: units.count * 3) { out in
+                var written = 0
+                var index = 0
+                let count = units.count
+                while index < count {
+                    let unit = UInt32(units[index])
+                    index += 1
+                    if unit < 0x80 {
+                        out[written] = UInt8(unit)
+                        written += 1
+                    } else if unit < 0x800 {
+                        out[written] = UInt8(0xC0 | (unit >> 6))
+                        out[written + 1] = UInt8(0x80 | (unit & 0x3F))
+                        written += 2
+                    } else if unit & 0xFC00 == 0xD800, index < count, units[index] & 0xFC00 == 0xDC00 {
+                        let scalar = 0x10000 + ((unit - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
+                        index += 1
+                        out[written] = UInt8(0xF0 | (scalar >> 18))
+                        out[written + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+                        out[written + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                        out[written + 3] = UInt8(0x80 | (scalar & 0x3F))
+                        written += 4
+                    } else {
+                        let scalar = unit & 0xF800 == 0xD800 ? 0xFFFD : unit
+                        out[written] = UInt8(0xE0 | (scalar >> 12))
+                        out[written + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                        out[written + 2] = UInt8(0x80 | (scalar & 0x3F))
+                        written += 3
+                    }
+                }
+                return written
             }
-        } else {
-            self = String(decoding: units, as: UTF16.self)
         }
     }
 }
