@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "bieumau",
             dependencies: [
-                "SheetCore", "SheetCSV", "SheetXLSX",
+                "SheetCore", "SheetCSV", "SheetXLSX", "VietText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

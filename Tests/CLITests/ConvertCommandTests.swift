@@ -51,7 +51,7 @@ struct ConvertCommandTests {
         let result = try BieuMauBinary.run(["convert", "Tests/Fixtures/xlsx", "--to", "csv", "-o", out.path])
         #expect(result.status == 3)
         let lines = result.output.split(separator: "\n")
-        #expect(lines.filter { $0.hasPrefix("ok\t") }.count == 3)
+        #expect(lines.filter { $0.hasPrefix("ok\t") }.count == 4)
         #expect(lines.filter { $0.hasPrefix("failed\t") }.count == 10)
         #expect(
             lines.contains {

@@ -178,6 +178,45 @@ def stored_and_data_descriptor():
                     entry.write(text.encode())
 
 
+def legacy_fonts():
+    """Vietnamese text in legacy encodings beside Unicode: the bytes survive as U+0000-U+00FF characters, and only
+    the fonts (.VnTime: TCVN3, .VnTimeH: TCVN3 capitals, VNI-Times: VNI) say how to read them."""
+    def legacy(hex_bytes):
+        return escape(bytes.fromhex(hex_bytes).decode("latin-1"))
+
+    def escape(text):
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    tcvn3 = legacy("43e96e672068df612078b72068e969206368f1206e6768dc61205669d674204e616d")  # Cộng hòa xã hội chủ nghĩa Việt Nam
+    tcvn3_h = legacy("63e96e672068df612078b72068e969206368f1206e6768dc61207669d674206e616d")  # the same in .VnTimeH
+    vni = legacy("436fe46e6720686ff861207861f520686fe46920636875fb206e6768f36120566965e474204e616d")
+    motto = legacy("a7e963206ccb70202d2054f920646f202d2048b96e68207068f363")  # Độc lập - Tự do - Hạnh phúc
+    nguoi = legacy("6e67ad656920")  # byte 0xAD is ư in TCVN3: "ng­ei " must not lose it
+    styles = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="{MAIN}"><fonts count="4"><font><name val="Times New Roman"/></font><font><name val=".VnTime"/></font>
+<font><b/><name val=".VnTimeH"/></font><font><name val="VNI-Times"/></font></fonts>
+<cellXfs count="4"><xf numFmtId="0" fontId="0"/><xf numFmtId="0" fontId="1"/><xf numFmtId="0" fontId="2"/><xf numFmtId="0" fontId="3"/></cellXfs></styleSheet>"""
+    strings = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<sst xmlns="{MAIN}"><si><t>{tcvn3}</t></si><si><t>{tcvn3_h}</t></si><si><t>{vni}</t></si>
+<si><t>Cộng hòa xã hội chủ nghĩa Việt Nam</t></si>
+<si><r><rPr><rFont val=".VnTime"/></rPr><t xml:space="preserve">{motto}</t></r><r><rPr><rFont val="Times New Roman"/></rPr><t xml:space="preserve"> (Unicode: Độc lập)</t></r></si>
+<si><t xml:space="preserve">{nguoi}</t></si></sst>"""
+    sheet = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="{MAIN}"><dimension ref="A1:D2"/><sheetData>
+<row r="1"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" s="2" t="s"><v>1</v></c><c r="C1" s="3" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>
+<row r="2"><c r="A2" t="s"><v>4</v></c><c r="B2" s="1" t="s"><v>5</v></c><c r="C2" s="1" t="inlineStr"><is><t>{tcvn3}</t></is></c></row>
+</sheetData></worksheet>"""
+    write("legacy-fonts.xlsx", [
+        ("[Content_Types].xml", content_types()),
+        ("_rels/.rels", root_rels()),
+        ("xl/workbook.xml", f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets><sheet name="Biểu cũ" sheetId="1" r:id="a"/></sheets></workbook>'),
+        ("xl/_rels/workbook.xml.rels", rels([("a", "worksheet", "worksheets/sheet1.xml"), ("b", "sharedStrings", "sharedStrings.xml"), ("c", "styles", "styles.xml")])),
+        ("xl/styles.xml", styles),
+        ("xl/sharedStrings.xml", strings),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ])
+
+
 def bad_files():
     """Damaged and hostile workbooks: each must give exit code 3 and say what and where."""
     folder = os.path.join(HERE, "bad")
@@ -264,6 +303,7 @@ if __name__ == "__main__":
     everything()
     prefixed_no_references()
     stored_and_data_descriptor()
+    legacy_fonts()
     bad_files()
     for folder, _, files in sorted(os.walk(HERE)):
         for name in sorted(files):

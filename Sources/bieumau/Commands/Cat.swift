@@ -2,6 +2,7 @@ import ArgumentParser
 import SheetCSV
 import SheetCore
 import SheetXLSX
+import VietText
 
 #if canImport(Glibc)
     import Glibc
@@ -30,6 +31,9 @@ struct Cat: ParsableCommand {
     )
     var sheet: String?
 
+    @Option(help: TextEncodingOption.help)
+    var encoding: TextEncodingOption = .auto
+
     func run() throws {
         let reader = try WorkbookOpener.open(file)
         guard !reader.sheets.isEmpty else {
@@ -48,7 +52,9 @@ struct Cat: ParsableCommand {
         }
         do {
             let csv = CSVWriter(fileDescriptor: STDOUT_FILENO)
-            try SheetCSVExport.write(try reader.sheetRows(at: index), to: csv)
+            let rows = LegacyTextRows(
+                try reader.sheetRows(at: index), styles: reader.styles, policy: encoding.workbookPolicy)
+            try SheetCSVExport.write(rows, to: csv)
         } catch let error as CSVWriter.WriteError {
             throw error
         } catch {

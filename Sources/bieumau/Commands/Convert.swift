@@ -2,6 +2,7 @@ import ArgumentParser
 import SheetCSV
 import SheetCore
 import SheetXLSX
+import VietText
 
 #if canImport(Glibc)
     import Glibc
@@ -51,6 +52,9 @@ struct Convert: ParsableCommand {
 
     @Flag(help: "Ghi đè tệp đầu ra đã có (replace existing outputs).")
     var force = false
+
+    @Option(help: TextEncodingOption.help)
+    var encoding: TextEncodingOption = .auto
 
     @Flag(help: "Ghi dấu BOM UTF-8 đầu tệp CSV để Excel trên Windows hiện đúng tiếng Việt (write a UTF-8 BOM).")
     var bom = false
@@ -103,8 +107,9 @@ struct Convert: ParsableCommand {
             outputs.append(output)
             if bom { try output.write([0xEF, 0xBB, 0xBF]) }
             do {
-                try SheetCSVExport.write(
-                    try reader.sheetRows(at: sheet.index), to: CSVWriter(fileDescriptor: output.fileDescriptor))
+                let rows = LegacyTextRows(
+                    try reader.sheetRows(at: sheet.index), styles: reader.styles, policy: encoding.workbookPolicy)
+                try SheetCSVExport.write(rows, to: CSVWriter(fileDescriptor: output.fileDescriptor))
             } catch let error as CSVWriter.WriteError {
                 throw error
             } catch {
@@ -131,9 +136,15 @@ struct Convert: ParsableCommand {
         }
         let csv: CSVReader
         do {
-            csv = try CSVReader(path: input.path)
+            let (reader, used) = try LegacyCSV.open(input.path, encoding: encoding)
+            csv = reader
+            if let used {
+                Diagnostics.write(
+                    "bieumau: \(input.path): "
+                        + ErrorMessages.bilingual(vietnamese: "đọc theo bảng mã \(used)", english: "read as \(used)"))
+            }
         } catch {
-            throw InputFailure(file: input.path, reason: ErrorMessages.reason(error))
+            throw InputFailure(error, file: input.path)
         }
         do {
             let book = try XLSXWriter(path: path)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SheetCore
 import SheetXLSX
+import VietText
 
 /// `bieumau inspect FILE [--json]`: format, sheets, used ranges, fonts (legacy encodings show in font names).
 struct Inspect: ParsableCommand {
@@ -14,26 +15,38 @@ struct Inspect: ParsableCommand {
     @Flag(help: "In kết quả dạng JSON (print JSON for programs).")
     var json = false
 
+    @Option(help: TextEncodingOption.help)
+    var encoding: TextEncodingOption = .auto
+
     func run() throws {
         let reader = try WorkbookOpener.open(file)
         var summaries: [SheetSummary] = []
+        var converted = LegacyTextReport()
         for sheet in reader.sheets {
             do {
-                summaries.append(try SheetSummary(reading: try reader.sheetRows(at: sheet.index)))
+                let rows = LegacyTextRows(
+                    try reader.sheetRows(at: sheet.index), styles: reader.styles, policy: encoding.workbookPolicy)
+                summaries.append(try SheetSummary(reading: rows))
+                converted.merge(rows.report)
             } catch {
                 throw InputFailure(error, file: file)
             }
         }
+        let conversions = converted.counts
+            .sorted { ($0.key.fontName, $0.key.encoding.rawValue) < ($1.key.fontName, $1.key.encoding.rawValue) }
+            .map { ($0.key, $0.value) }
         let fonts = Array(Set(reader.styles.fonts.compactMap(\.name))).sorted()
         if json {
-            print(jsonReport(reader, summaries, fonts).rendered())
+            print(jsonReport(reader, summaries, fonts, conversions).rendered())
         } else {
-            print(textReport(reader, summaries, fonts), terminator: "")
+            print(textReport(reader, summaries, fonts, conversions), terminator: "")
         }
     }
 
-    private func jsonReport(_ reader: any WorkbookReading, _ summaries: [SheetSummary], _ fonts: [String]) -> JSONValue
-    {
+    private func jsonReport(
+        _ reader: any WorkbookReading, _ summaries: [SheetSummary], _ fonts: [String],
+        _ conversions: [(LegacyTextReport.Entry, Int)]
+    ) -> JSONValue {
         .object([
             "file": .string(file),
             "format": .string(reader.formatName),
@@ -66,10 +79,20 @@ struct Inspect: ParsableCommand {
                 }),
             "fonts": .array(fonts.map { .string($0) }),
             "legacyEncodings": .array(LegacyFont.encodings(in: fonts).map { .string($0) }),
+            "convertedText": .array(
+                conversions.map { entry, count in
+                    .object([
+                        "font": .string(entry.fontName), "encoding": .string(entry.encoding.rawValue),
+                        "upperCase": .boolean(entry.upperCase), "count": .integer(count),
+                    ])
+                }),
         ])
     }
 
-    private func textReport(_ reader: any WorkbookReading, _ summaries: [SheetSummary], _ fonts: [String]) -> String {
+    private func textReport(
+        _ reader: any WorkbookReading, _ summaries: [SheetSummary], _ fonts: [String],
+        _ conversions: [(LegacyTextReport.Entry, Int)]
+    ) -> String {
         var lines = [
             "Tệp (file): \(file)",
             "Định dạng (format): \(reader.formatName)",
@@ -87,6 +110,12 @@ struct Inspect: ParsableCommand {
         if !fonts.isEmpty { lines.append("Phông chữ (fonts): " + fonts.joined(separator: ", ")) }
         let legacy = LegacyFont.encodings(in: fonts)
         if !legacy.isEmpty { lines.append("Bảng mã cũ (legacy encodings): " + legacy.joined(separator: ", ")) }
+        for (entry, count) in conversions {
+            let capitals = entry.upperCase ? ", chữ hoa (capitals)" : ""
+            lines.append(
+                "Đã chuyển sang Unicode (converted): \(count) đoạn chữ phông (text pieces in font) \(entry.fontName) "
+                    + "← \(entry.encoding.rawValue)\(capitals)")
+        }
         if !reader.definedNames.isEmpty {
             lines.append("Tên định nghĩa (defined names): \(reader.definedNames.count)")
         }
