@@ -39,4 +39,23 @@ struct LegacyTextCommandTests {
         let summary = converted.map { "\($0["font"]!) \($0["encoding"]!) \($0["upperCase"]!) \($0["count"]!)" }
         #expect(summary == [".VnTime tcvn3 0 4", ".VnTimeH tcvn3 1 1", "VNI-Times vni 0 1"])
     }
+
+    @Test func aLegacyCSVIsDetectedDecodedAndReported() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bieumau-legacy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // "Đơn vị,Số hộ\nCộng hòa xã hội chủ nghĩa Việt Nam,300\n" in TCVN3 bytes.
+        var bytes = Array("Don vi,So ho\n".utf8)
+        bytes += [0x43, 0xE9, 0x6E, 0x67, 0x20, 0x68, 0xDF, 0x61, 0x20, 0x78, 0xB7, 0x20, 0x68, 0xE9, 0x69, 0x20, 0x63, 0x68,
+            0xF1, 0x20, 0x6E, 0x67, 0x68, 0xDC, 0x61, 0x20, 0x56, 0x69, 0xD6, 0x74, 0x20, 0x4E, 0x61, 0x6D]
+        bytes += Array(",300\n".utf8)
+        let input = folder.appendingPathComponent("xa.csv")
+        try Data(bytes).write(to: input)
+        let result = try BieuMauBinary.run(
+            ["convert", input.path, "--to", "xlsx", "-o", folder.path], environment: ["BIEUMAU_LANG": "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("read as tcvn3"))
+        let back = try BieuMauBinary.run(["cat", folder.appendingPathComponent("xa.xlsx").path])
+        #expect(back.output == "Don vi,So ho\nCộng hòa xã hội chủ nghĩa Việt Nam,300\n")
+    }
 }
