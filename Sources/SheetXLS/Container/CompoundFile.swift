@@ -186,10 +186,15 @@ struct CompoundFile {
             stopAfter: needed)
         var out: [UInt8] = []
         out.reserveCapacity(Int(size))
-        for sector in sectors {
-            let base = try Self.sectorOffset(sector, sectorSize: sectorSize, fileSize: data.count, what: name)
-            let end = min(base + sectorSize, data.count, base + Int(size) - out.count)
+        // Consecutive sectors (the usual layout) are copied as one run.
+        var index = 0
+        while index < sectors.count {
+            let base = try Self.sectorOffset(sectors[index], sectorSize: sectorSize, fileSize: data.count, what: name)
+            var run = 1
+            while index + run < sectors.count, sectors[index + run] == sectors[index] + UInt32(run) { run += 1 }
+            let end = min(base + run * sectorSize, data.count, base + Int(size) - out.count)
             out.append(contentsOf: data.bytes[base..<end])
+            index += run
         }
         guard out.count == Int(size) else {
             throw XLSError(

@@ -147,8 +147,7 @@ struct WorkbookGlobals {
         for _ in 0..<unique {
             // Some writers put fewer strings than announced; cells pointing past the end are caught later.
             if cursor.isAtEnd { break }
-            let (units, runs) = try cursor.readRichExtendedString()
-            sharedStrings.append(RichTextAssembly.value(units: units, runs: runs, fonts: styles.fonts))
+            sharedStrings.append(try cursor.readSharedString(fonts: styles.fonts))
         }
     }
 }
