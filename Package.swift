@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "bieumau",
             dependencies: [
-                "SheetCore", "SheetCSV", "SheetXLSX", "VietText",
+                "SheetCore", "SheetCSV", "SheetXLS", "SheetXLSX", "VietText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -67,7 +67,7 @@ struct Convert: ParsableCommand {
     var numbers: Numbers = .plain
 
     func run() throws {
-        let extensions: Set<String> = to == .csv ? ["xlsx", "xlsm"] : ["csv", "tsv", "txt"]
+        let extensions: Set<String> = to == .csv ? ["xlsx", "xlsm", "xls"] : ["csv", "tsv", "txt"]
         let inputFiles = try InputFiles.collect(inputs, extensions: extensions)
         guard !inputFiles.isEmpty else {
             let kinds = extensions.sorted().map { "." + $0 }.joined(separator: " ")

@@ -1,6 +1,11 @@
 import SheetCSV
 import SheetCore
+import SheetXLS
 import SheetXLSX
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// An input that could not be read: the command stops with exit code 3 and this one-line reason.
 struct InputFailure: Error {
@@ -27,6 +32,7 @@ struct InputFailure: Error {
         case let failure as InputFailure: reason = failure.reason
         case let error as XLSXError: reason = ErrorMessages.reason(error)
         case let error as CSVError: reason = ErrorMessages.reason(error)
+        case let error as XLSError: reason = ErrorMessages.reason(error)
         default: reason = "\(error)"
         }
     }
@@ -44,13 +50,35 @@ struct UsageFailure: Error {
     }
 }
 
-/// Opens a workbook by its content, for the formats read so far.
+/// Opens a workbook by its content, not its name: a Compound File is a legacy `.xls`, anything else is tried as an
+/// `.xlsx` package (whose reader says clearly what a file that is neither is).
 enum WorkbookOpener {
     static func open(_ path: String) throws(InputFailure) -> any WorkbookReading {
+        let head = firstBytes(path, count: 8)
+        if head.count >= 2, [0x0009, 0x0209, 0x0409].contains(Int(head[0]) | Int(head[1]) << 8) {
+            // A bare BIFF2–4 stream ([MS-XLS] 2.4.21 BOF before BIFF5): Excel 2.x–4.0, before Compound Files.
+            throw InputFailure(
+                file: path,
+                vietnamese:
+                    "bảng tính Excel 2.x–4.0 (BIFF2–4) chưa được hỗ trợ; hãy mở và lưu lại bằng Excel hoặc LibreOffice",
+                english:
+                    "an Excel 2.x–4.0 worksheet (BIFF2–4), not read yet; open and save it with Excel or LibreOffice")
+        }
         do {
+            if head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] { return try XLSReader(path: path) }
             return try XLSXReader(path: path)
         } catch {
             throw InputFailure(error, file: path)
         }
+    }
+
+    /// The first bytes of a file (fewer when it is shorter or unreadable): [MS-CFB] §2.2 puts the Compound File
+    /// signature D0 CF 11 E0 A1 B1 1A E1 there, a ZIP package starts with `PK`.
+    private static func firstBytes(_ path: String, count: Int) -> [UInt8] {
+        guard let file = fopen(path, "rb") else { return [] }
+        defer { fclose(file) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let read = fread(&bytes, 1, count, file)
+        return Array(bytes.prefix(read))
     }
 }

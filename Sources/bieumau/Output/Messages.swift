@@ -1,5 +1,6 @@
 import SheetCSV
 import SheetCore
+import SheetXLS
 import SheetXLSX
 import SheetXML
 import SheetZip
@@ -33,6 +34,35 @@ enum ErrorMessages {
         default: vietnamese = "tệp CSV không đọc được"
         }
         return bilingual(vietnamese: vietnamese, english: error.description, language: language)
+    }
+
+    /// Why an `.xls` file could not be read: where (sheet, cell, record, offset), then what, in the user's language.
+    static func reason(_ error: XLSError, language: Language = .current) -> String {
+        var place: [String] = []
+        let vietnamese = language == .vietnamese
+        if let sheet = error.sheet { place.append((vietnamese ? "trang" : "sheet") + " \"\(sheet)\"") }
+        if let cell = error.cell { place.append((vietnamese ? "ô " : "cell ") + cell) }
+        if let record = error.record { place.append((vietnamese ? "bản ghi " : "record ") + record) }
+        if let offset = error.offset, error.cell == nil {
+            let inStream = error.stream != nil
+            place.append(
+                vietnamese
+                    ? (inStream ? "byte \(offset) của luồng \(error.stream!)" : "vị trí \(offset) trong tệp")
+                    : (inStream ? "byte \(offset) of stream \(error.stream!)" : "file offset \(offset)"))
+        }
+        let summary: String
+        switch error.code {
+        case .encrypted: summary = "tệp được đặt mật khẩu"
+        case .notCompoundFile: summary = "đây không phải tệp .xls"
+        case .container, .truncated: summary = "tệp bị hỏng hoặc bị cắt cụt"
+        case .missingStream: summary = "tệp không chứa bảng tính Excel"
+        case .invalidRecord: summary = "nội dung không hợp lệ"
+        case .unsupported: summary = "phiên bản hoặc tính năng chưa được hỗ trợ"
+        case .limitExceeded: summary = "tệp vượt giới hạn an toàn"
+        default: summary = "tệp không đọc được"
+        }
+        let what = vietnamese ? "\(summary) (\(error.message))" : error.message
+        return place.isEmpty ? what : place.joined(separator: ", ") + ": " + what
     }
 
     /// Fields kept as text because they read as different numbers under vi and en: a warning, with examples.
