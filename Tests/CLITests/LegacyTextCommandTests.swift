@@ -61,4 +61,17 @@ struct LegacyTextCommandTests {
         let back = try BieuMauBinary.run(["cat", folder.appendingPathComponent("xa.xlsx").path])
         #expect(back.output == "Don vi,So ho\nCộng hòa xã hội chủ nghĩa Việt Nam,300\n")
     }
+
+    @Test func catReadsALegacyCSVAsUnicode() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bieumau-csvcat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("xa.csv")
+        // "Céng hßa;300" in TCVN3 bytes, semicolon-delimited.
+        try Data([0x43, 0xE9, 0x6E, 0x67, 0x20, 0x68, 0xDF, 0x61, 0x3B, 0x33, 0x30, 0x30, 0x0A]).write(to: input)
+        let result = try BieuMauBinary.run(["cat", input.path, "--encoding", "tcvn3"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.output == "Cộng hòa,300\n")
+    }
 }

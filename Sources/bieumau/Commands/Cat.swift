@@ -35,7 +35,7 @@ struct Cat: ParsableCommand {
     var encoding: TextEncodingOption = .auto
 
     func run() throws {
-        let reader = try WorkbookOpener.open(file)
+        let reader = try WorkbookOpener.open(file, encoding: encoding)
         guard !reader.sheets.isEmpty else {
             throw InputFailure(
                 file: file, vietnamese: "bảng tính không có trang nào", english: "the workbook has no sheets")
@@ -53,7 +53,7 @@ struct Cat: ParsableCommand {
         do {
             let csv = CSVWriter(fileDescriptor: STDOUT_FILENO)
             let rows = LegacyTextRows(
-                try reader.sheetRows(at: index), styles: reader.styles, policy: encoding.workbookPolicy)
+                try reader.sheetRows(at: index), styles: reader.styles, policy: encoding.policy(for: reader))
             try SheetCSVExport.write(rows, to: csv)
         } catch let error as CSVWriter.WriteError {
             throw error

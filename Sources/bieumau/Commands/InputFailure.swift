@@ -53,7 +53,7 @@ struct UsageFailure: Error {
 /// Opens a workbook by its content, not its name: a Compound File is a legacy `.xls`, anything else is tried as an
 /// `.xlsx` package (whose reader says clearly what a file that is neither is).
 enum WorkbookOpener {
-    static func open(_ path: String) throws(InputFailure) -> any WorkbookReading {
+    static func open(_ path: String, encoding: TextEncodingOption = .auto) throws(InputFailure) -> any WorkbookReading {
         let head = firstBytes(path, count: 8)
         if head.count >= 2, [0x0009, 0x0209, 0x0409].contains(Int(head[0]) | Int(head[1]) << 8) {
             // A bare BIFF2–4 stream ([MS-XLS] 2.4.21 BOF before BIFF5): Excel 2.x–4.0, before Compound Files.
@@ -65,6 +65,7 @@ enum WorkbookOpener {
                     "an Excel 2.x–4.0 worksheet (BIFF2–4), not read yet; open and save it with Excel or LibreOffice")
         }
         do {
+            if CSVWorkbook.isCSVName(path) { return try CSVWorkbook(path: path, encoding: encoding) }
             if head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] { return try XLSReader(path: path) }
             return try XLSXReader(path: path)
         } catch {

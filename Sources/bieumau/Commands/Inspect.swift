@@ -19,13 +19,13 @@ struct Inspect: ParsableCommand {
     var encoding: TextEncodingOption = .auto
 
     func run() throws {
-        let reader = try WorkbookOpener.open(file)
+        let reader = try WorkbookOpener.open(file, encoding: encoding)
         var summaries: [SheetSummary] = []
         var converted = LegacyTextReport()
         for sheet in reader.sheets {
             do {
                 let rows = LegacyTextRows(
-                    try reader.sheetRows(at: sheet.index), styles: reader.styles, policy: encoding.workbookPolicy)
+                    try reader.sheetRows(at: sheet.index), styles: reader.styles, policy: encoding.policy(for: reader))
                 summaries.append(try SheetSummary(reading: rows))
                 converted.merge(rows.report)
             } catch {

@@ -17,6 +17,11 @@ enum TextEncodingOption: String, ExpressibleByArgument, CaseIterable {
 
     var legacyEncoding: LegacyEncoding? { LegacyEncoding(rawValue: rawValue) }
 
+    /// What it means for the text of a reader's cells: CSV text was decoded from its bytes already.
+    func policy(for reader: any WorkbookReading) -> LegacyTextPolicy {
+        reader is CSVWorkbook ? .none : workbookPolicy
+    }
+
     /// What it means for text inside a workbook.
     var workbookPolicy: LegacyTextPolicy {
         switch self {
