@@ -37,6 +37,7 @@ public final class XLSReader {
     public let codePage: Int?
 
     private let file: String?
+    private let streamName: String
     private let stream: ByteReader
     private let globals: WorkbookGlobals
 
@@ -95,6 +96,7 @@ public final class XLSReader {
             }
             let stream = ByteReader(data)
             self.stream = stream
+            self.streamName = streamName ?? "Workbook"
             self.globals = try WorkbookGlobals(stream: stream, limits: limits)
         } catch {
             var located = error
@@ -121,7 +123,8 @@ public final class XLSReader {
         }
         do {
             return try XLSSheetReader(
-                sheet: sheets[index], stream: stream, position: globals.sheetPositions[index], globals: globals)
+                sheet: sheets[index], stream: stream, position: globals.sheetPositions[index], globals: globals,
+                file: file, streamName: streamName)
         } catch {
             var located = error
             located.file = file

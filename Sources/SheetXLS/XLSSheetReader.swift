@@ -23,32 +23,79 @@ public final class XLSSheetReader {
     /// MERGEDCELLS ranges.
     public private(set) var mergedRanges: [CellRange] = []
 
-    private var rows: [Row] = []
+    private let file: String?
+    private let streamName: String
+    private var parser: SheetSubstreamParser
+    /// The cell records still to read, while streaming; `nil` once done (or when the rows were materialised).
+    private var records: BIFFRecordReader?
+    /// All rows, when cells came out of order and had to be sorted.
+    private var materialized: [Row]?
     private var nextRow = 0
 
-    init(sheet: SheetInfo, stream: ByteReader, position: Int, globals: WorkbookGlobals) throws(XLSError) {
+    /// Reads the sheet's layout records (dimension, columns, merges, hidden rows) and checks that its cells come in
+    /// row order; they are then streamed by ``next()``, or sorted here first when they do not.
+    init(
+        sheet: SheetInfo, stream: ByteReader, position: Int, globals: WorkbookGlobals, file: String? = nil,
+        streamName: String = "Workbook"
+    ) throws(XLSError) {
         self.sheet = sheet
-        var parser = SheetSubstreamParser(stream: stream, globals: globals)
-        do {
-            try parser.parse(from: position)
+        self.file = file
+        self.streamName = streamName
+        self.parser = SheetSubstreamParser(stream: stream, globals: globals)
+        do throws(XLSError) {
+            guard let start = try parser.open(from: position) else { return }
+            var layout = start
+            try parser.run(&layout, pass: .layout)
+            declaredDimension = parser.dimension
+            columns = parser.columns
+            mergedRanges = parser.merged
+            if parser.isOrdered {
+                records = start
+            } else {
+                var cells = start
+                try parser.run(&cells, pass: .cells)
+                materialized = parser.rows()
+            }
         } catch {
-            var located = error
-            located.sheet = sheet.name
-            throw located
+            throw locate(error)
         }
-        declaredDimension = parser.dimension
-        columns = parser.columns
-        mergedRanges = parser.merged
-        rows = parser.rows()
+    }
+
+    private func locate(_ error: XLSError) -> XLSError {
+        var located = error
+        if located.sheet == nil { located.sheet = sheet.name }
+        if located.file == nil { located.file = file }
+        if located.stream == nil { located.stream = streamName }
+        return located
     }
 
     /// The next row that holds at least one value, or `nil` after the last.
     ///
-    /// - Throws: never at present (the substream is parsed when the reader is made); kept for the streaming shape.
+    /// - Throws: ``XLSError`` when a cell record is damaged (a shared-string index outside the table, a record
+    ///   too short for its fields).
+    /// - Complexity: amortised O(cells in the row); rows are not kept once returned (unless the sheet's cells were
+    ///   out of order, which makes the reader sort them all first).
     public func next() throws(XLSError) -> Row? {
-        guard nextRow < rows.count else { return nil }
-        defer { nextRow += 1 }
-        return rows[nextRow]
+        if let materialized {
+            guard nextRow < materialized.count else { return nil }
+            defer { nextRow += 1 }
+            return materialized[nextRow]
+        }
+        guard var reader = records else { return nil }
+        do throws(XLSError) {
+            while true {
+                if let row = parser.takeFinishedRow() {
+                    records = reader
+                    return row
+                }
+                guard let record = try reader.next(), try parser.feed(record, pass: .cells) else { break }
+            }
+        } catch {
+            records = nil
+            throw locate(error)
+        }
+        records = nil
+        return parser.takeLastRow()
     }
 }
 
@@ -66,7 +113,17 @@ struct SheetSubstreamParser {
     private var currentCells: [Cell] = []
     /// Every cell, once one arrived out of order; sorted at the end.
     private var unorderedCells: [Cell] = []
-    private var isOrdered = true
+    private(set) var isOrdered = true
+    /// The last cell position seen by the layout pass, to tell whether cells come in order.
+    private var lastRow = -1
+    private var lastColumn = -1
+    /// Nesting of BOF … EOF blocks (embedded charts) inside the sheet.
+    private var depth = 0
+
+    /// The two passes over a sheet: layout records first, then the cells (streamed when in order).
+    enum Pass {
+        case layout, cells
+    }
     private var hiddenRows = Set<Int>()
     /// Whether the last cell was a FORMULA whose cached string follows in a STRING record.
     private var pendingString = false
@@ -81,7 +138,8 @@ struct SheetSubstreamParser {
         }
     }
 
-    mutating func parse(from position: Int) throws(XLSError) {
+    /// Checks the sheet's BOF; returns the records after it, or `nil` for a chart or macro sheet (no cells).
+    func open(from position: Int) throws(XLSError) -> BIFFRecordReader? {
         var records = BIFFRecordReader(stream: stream, start: position)
         guard let bof = try records.next() else {
             throw XLSError(.invalidRecord, "the sheet's position (byte \(position)) is at the end of the stream")
@@ -92,34 +150,83 @@ struct SheetSubstreamParser {
                 "the sheet's position (byte \(position)) does not hold a BOF record but \(BIFFRecord.name(bof.type))",
                 offset: position)
         }
-        // Charts and macro sheets have no cells to read.
-        guard stream.getU16(at: bof.data.lowerBound + 2) == BIFFRecord.substreamWorksheet else { return }
-        var depth = 0
-        while let record = try records.next() {
-            if record.type == BIFFRecord.bof {
-                depth += 1
-                continue
-            }
-            if record.type == BIFFRecord.eof {
-                if depth == 0 { return }
-                depth -= 1
-                continue
-            }
-            if depth > 0 { continue }
-            do throws(XLSError) {
-                try handle(record)
-            } catch {
-                var located = error
-                if located.record == nil { located.record = BIFFRecord.name(record.type) }
-                if located.offset == nil { located.offset = record.offset }
-                if located.cell == nil, let row = stream.getU16(at: record.data.lowerBound),
-                    let column = stream.getU16(at: record.data.lowerBound + 2), Self.isCellRecord(record.type)
-                {
-                    located.cell = CellAddress(row: Int(row), column: Int(column)).a1
-                }
-                throw located
-            }
+        guard stream.getU16(at: bof.data.lowerBound + 2) == BIFFRecord.substreamWorksheet else { return nil }
+        return records
+    }
+
+    /// Reads records to the sheet's EOF (or the stream's end) in one pass.
+    mutating func run(_ records: inout BIFFRecordReader, pass: Pass) throws(XLSError) {
+        depth = 0
+        while let record = try records.next(), try feed(record, pass: pass) {}
+    }
+
+    /// Handles one record of a pass; returns `false` at the sheet's own EOF.
+    mutating func feed(_ record: BIFFRecordFrame, pass: Pass) throws(XLSError) -> Bool {
+        if record.type == BIFFRecord.bof {
+            depth += 1
+            return true
         }
+        if record.type == BIFFRecord.eof {
+            if depth == 0 { return false }
+            depth -= 1
+            return true
+        }
+        if depth > 0 { return true }
+        do throws(XLSError) {
+            let isCell = Self.isCellRecord(record.type)
+            switch pass {
+            case .layout:
+                if isCell {
+                    checkOrder(record)
+                } else if record.type != BIFFRecord.string {
+                    try handle(record)
+                }
+            case .cells:
+                if isCell || record.type == BIFFRecord.string { try handle(record) }
+            }
+        } catch {
+            var located = error
+            if located.record == nil { located.record = BIFFRecord.name(record.type) }
+            if located.offset == nil { located.offset = record.offset }
+            if located.cell == nil, let row = stream.getU16(at: record.data.lowerBound),
+                let column = stream.getU16(at: record.data.lowerBound + 2), Self.isCellRecord(record.type)
+            {
+                located.cell = CellAddress(row: Int(row), column: Int(column)).a1
+            }
+            throw located
+        }
+        return true
+    }
+
+    /// Notes whether a cell record keeps the row-then-column order that lets rows stream.
+    private mutating func checkOrder(_ record: BIFFRecordFrame) {
+        guard let row16 = stream.getU16(at: record.data.lowerBound),
+            let column16 = stream.getU16(at: record.data.lowerBound + 2)
+        else { return }
+        let row = Int(row16)
+        let first = Int(column16)
+        var last = first
+        if record.type == BIFFRecord.mulRK { last = first + max(0, (record.length - 6) / 6 - 1) }
+        if row < lastRow || (row == lastRow && first <= lastColumn) { isOrdered = false }
+        lastRow = row
+        lastColumn = last
+    }
+
+    /// A row completed while streaming, with its hidden flag.
+    mutating func takeFinishedRow() -> Row? {
+        guard !finishedRows.isEmpty else { return nil }
+        var row = finishedRows.removeFirst()
+        if hiddenRows.contains(row.index) { row.isHidden = true }
+        return row
+    }
+
+    /// The row still being built when the sheet's records end.
+    mutating func takeLastRow() -> Row? {
+        if let row = takeFinishedRow() { return row }
+        guard let last = currentCells.last else { return nil }
+        let row = Row(index: last.address.row, cells: currentCells, isHidden: hiddenRows.contains(last.address.row))
+        currentCells = []
+        return row
     }
 
     static func isCellRecord(_ type: UInt16) -> Bool {
@@ -135,7 +242,8 @@ struct SheetSubstreamParser {
     private mutating func handle(_ record: BIFFRecordFrame) throws(XLSError) {
         let at = record.data.lowerBound
         let length = record.length
-        if record.type != BIFFRecord.string { pendingString = false }
+        // SHRFMLA, ARRAY and TABLE may sit between a FORMULA and its STRING; the next cell ends the wait.
+        if Self.isCellRecord(record.type) { pendingString = false }
         switch record.type {
         case BIFFRecord.number:
             try need(14, record)

@@ -57,6 +57,35 @@ import Testing
         #expect(sheet.rows[1].cells.map(\.value) == [.number(4)])
     }
 
+    @Test func formulaStringAfterSharedFormulaRecordStillReachesItsCell() throws {
+        let records =
+            BIFF.record(
+                BIFFRecord.formula,
+                BIFF.cellHeader(0, 0, 15) + [0, 0, 0, 0, 0, 0, 0xFF, 0xFF] + BIFF.u16(0x0008) + BIFF.u32(0) + BIFF.u16(0))
+            + BIFF.record(BIFFRecord.shrFmla, [UInt8](repeating: 0, count: 10))
+            + BIFF.record(BIFFRecord.string, BIFF.unicodeString("chia sẻ"))
+        let sheet = try open(BIFF.workbook(sheets: [("S", records)])).worksheet(at: 0)
+        #expect(sheet.rows[0].cells[0].value == .string("chia sẻ"))
+    }
+
+    @Test func streamedRowsReportCellErrorsWithTheSheetAndCell() throws {
+        let stream = BIFF.workbook(
+            globals: BIFF.sst(["a"]), sheets: [("Biểu", BIFF.labelSST(0, 0, 0) + BIFF.number(1, 0, 1) + BIFF.labelSST(2, 1, 9))])
+        let rows = try open(stream).rows(ofSheet: 0)
+        #expect(try rows.next()?.cells.first?.value == .string("a"))
+        // Row 2 is complete only once row 3's first record is read, so the error may come with it.
+        do {
+            while try rows.next() != nil {}
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .invalidRecord)
+            #expect(error.sheet == "Biểu")
+            #expect(error.stream == "Workbook")
+            #expect(error.cell == "B3")
+        }
+        #expect(try rows.next() == nil)
+    }
+
     @Test func decodesRKValues() {
         #expect(SheetSubstreamParser.decodeRK(0x3FF0_0000) == 1)
         #expect(SheetSubstreamParser.decodeRK(0x3FF0_0001) == 0.01)
