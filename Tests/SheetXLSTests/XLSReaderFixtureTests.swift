@@ -58,6 +58,39 @@ struct XLSReaderFixtureTests {
         #expect(throws: XLSError.self) { try reader.rows(ofSheet: 9) }
     }
 
+    @Test(arguments: ["bao-cao-xlwt", "many-strings-xlwt"])
+    func survivesRandomDamageToARealFile(name: String) throws {
+        let path = TestPaths.xlsFixtures.appendingPathComponent("\(name).xls").path
+        let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        var state: UInt64 = 0xD1B5_4A32_D192_ED03
+        func random() -> UInt64 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return state
+        }
+        var outcomes: [String: Int] = [:]
+        let rounds = name == "bao-cao-xlwt" ? 1500 : 300
+        for round in 0..<rounds {
+            var bytes = original
+            if round % 10 == 0 {
+                bytes.removeLast(Int(random() % UInt64(bytes.count)))
+            } else {
+                for _ in 0..<(1 + random() % 6) {
+                    bytes[Int(random() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: random())
+                }
+            }
+            do {
+                let reader = try XLSReader(bytes: bytes)
+                for sheet in reader.sheets { _ = try reader.worksheet(at: sheet.index) }
+                outcomes["read", default: 0] += 1
+            } catch {
+                outcomes[error.code.description, default: 0] += 1
+            }
+        }
+        #expect(outcomes.values.reduce(0, +) == rounds)
+    }
+
     @Test func rejectsAnXLSXFileAsNotACompoundFile() throws {
         let xlsx = TestPaths.xlsxFixtures.appendingPathComponent("everything.xlsx").path
         do {
