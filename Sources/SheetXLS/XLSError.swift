@@ -34,6 +34,7 @@ public struct XLSError: Error, CustomStringConvertible, Sendable {
         public static let limitExceeded = Code(name: "limitExceeded")
     }
 
+    /// The kind of problem, for callers that react to some (an encrypted file, a BIFF version not read).
     public var code: Code
     /// What happened, in a sentence.
     public var message: String
@@ -87,11 +88,17 @@ public struct XLSLimits: Sendable {
     /// Most sheets in a workbook.
     public var maxSheets: Int
 
+    /// Bounds for one reader.
+    ///
+    /// ```swift
+    /// let reader = try XLSReader(path: "xa.xls", limits: XLSLimits(maxFileSize: 64 << 20))
+    /// ```
     public init(maxFileSize: Int = 512 << 20, maxSharedStrings: Int = 16 << 20, maxSheets: Int = 4096) {
         self.maxFileSize = maxFileSize
         self.maxSharedStrings = maxSharedStrings
         self.maxSheets = maxSheets
     }
 
+    /// 512 MiB files, 16 Mi shared strings, 4,096 sheets.
     public static let `default` = XLSLimits()
 }

@@ -89,7 +89,8 @@ public final class XLSReader {
                 data = book
             } else if container.entries.contains(where: { $0.name == "EncryptedPackage" }) {
                 throw XLSError(
-                    .encrypted, "this is a password-protected (encrypted) Office file; remove the password and save it again")
+                    .encrypted,
+                    "this is a password-protected (encrypted) Office file; remove the password and save it again")
             } else {
                 throw XLSError(
                     .missingStream, "the Compound File has no Workbook stream: it is not an Excel workbook")

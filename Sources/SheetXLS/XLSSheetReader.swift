@@ -340,7 +340,8 @@ struct SheetSubstreamParser {
             let endColumn = Int(stream.getU16(at: at + (wide ? 10 : 6))!)
             if endRow > firstRow, endColumn > firstColumn {
                 dimension = CellRange(
-                    CellAddress(row: firstRow, column: firstColumn), CellAddress(row: endRow - 1, column: endColumn - 1))
+                    CellAddress(row: firstRow, column: firstColumn), CellAddress(row: endRow - 1, column: endColumn - 1)
+                )
             }
         case BIFFRecord.colInfo:
             try need(10, record)
@@ -349,7 +350,8 @@ struct SheetSubstreamParser {
             let width = Double(stream.getU16(at: at + 4)!) / 256
             let hidden = stream.getU16(at: at + 8)! & 0x0001 != 0
             if first <= last, first < 256 {
-                columns.append(ColumnInfo(firstColumn: first, lastColumn: min(last, 255), width: width, isHidden: hidden))
+                columns.append(
+                    ColumnInfo(firstColumn: first, lastColumn: min(last, 255), width: width, isHidden: hidden))
             }
         case BIFFRecord.mergedCells:
             try need(2, record)

@@ -47,7 +47,9 @@ enum BIFF {
             u16(220) + u16(0) + u16(0x7FFF) + u16(bold ? 700 : 400) + u16(0) + [0, 0, 0, 0] + shortString(name))
     }
 
-    static func format(_ id: Int, _ code: String) -> [UInt8] { record(BIFFRecord.format, u16(id) + unicodeString(code)) }
+    static func format(_ id: Int, _ code: String) -> [UInt8] {
+        record(BIFFRecord.format, u16(id) + unicodeString(code))
+    }
 
     static func xf(font: Int, format: Int) -> [UInt8] {
         record(BIFFRecord.xf, u16(font) + u16(format) + u16(0x0001) + [UInt8](repeating: 0, count: 14))
@@ -120,7 +122,9 @@ struct CFBBuilder {
         if inMini { fat[miniFATSector] = CompoundFile.endOfChain }
 
         var header = [UInt8](repeating: 0, count: 512)
-        func put(_ value: [UInt8], at offset: Int) { header.replaceSubrange(offset..<(offset + value.count), with: value) }
+        func put(_ value: [UInt8], at offset: Int) {
+            header.replaceSubrange(offset..<(offset + value.count), with: value)
+        }
         put(CompoundFile.signature, at: 0)
         put(BIFF.u16(0x003E), at: 0x18)
         put(BIFF.u16(sectorShift == 12 ? 4 : 3), at: 0x1A)

@@ -61,7 +61,8 @@ import Testing
         let records =
             BIFF.record(
                 BIFFRecord.formula,
-                BIFF.cellHeader(0, 0, 15) + [0, 0, 0, 0, 0, 0, 0xFF, 0xFF] + BIFF.u16(0x0008) + BIFF.u32(0) + BIFF.u16(0))
+                BIFF.cellHeader(0, 0, 15) + [0, 0, 0, 0, 0, 0, 0xFF, 0xFF] + BIFF.u16(0x0008) + BIFF.u32(0)
+                    + BIFF.u16(0))
             + BIFF.record(BIFFRecord.shrFmla, [UInt8](repeating: 0, count: 10))
             + BIFF.record(BIFFRecord.string, BIFF.unicodeString("chia sẻ"))
         let sheet = try open(BIFF.workbook(sheets: [("S", records)])).worksheet(at: 0)
@@ -70,7 +71,8 @@ import Testing
 
     @Test func streamedRowsReportCellErrorsWithTheSheetAndCell() throws {
         let stream = BIFF.workbook(
-            globals: BIFF.sst(["a"]), sheets: [("Biểu", BIFF.labelSST(0, 0, 0) + BIFF.number(1, 0, 1) + BIFF.labelSST(2, 1, 9))])
+            globals: BIFF.sst(["a"]),
+            sheets: [("Biểu", BIFF.labelSST(0, 0, 0) + BIFF.number(1, 0, 1) + BIFF.labelSST(2, 1, 9))])
         let rows = try open(stream).rows(ofSheet: 0)
         #expect(try rows.next()?.cells.first?.value == .string("a"))
         // Row 2 is complete only once row 3's first record is read, so the error may come with it.
@@ -101,7 +103,10 @@ import Testing
         let sheet = try open(stream).worksheet(at: 0)
         #expect(sheet.rows[0].cells.map(\.value) == [.string("Ia Dal"), .string("Cộng hòa"), .string("Céng hßa")])
         // Compressed characters stay U+0000–U+00FF scalars, so legacy TCVN3 bytes can be recovered.
-        #expect(sheet.rows[0].cells[2].value.text!.unicodeScalars.map(\.value) == [0x43, 0xE9, 0x6E, 0x67, 0x20, 0x68, 0xDF, 0x61])
+        #expect(
+            sheet.rows[0].cells[2].value.text!.unicodeScalars.map(\.value) == [
+                0x43, 0xE9, 0x6E, 0x67, 0x20, 0x68, 0xDF, 0x61,
+            ])
     }
 
     /// An SST whose second string is split across a CONTINUE, the continuation switching to UTF-16.
@@ -131,7 +136,8 @@ import Testing
     @Test func rejectsTruncatedSST() {
         // Announces two strings; the second's characters are cut off with no CONTINUE.
         let sst = BIFF.record(
-            BIFFRecord.sst, BIFF.u32(2) + BIFF.u32(2) + BIFF.unicodeString("abc") + BIFF.u16(10) + [0] + Array("ab".utf8))
+            BIFFRecord.sst,
+            BIFF.u32(2) + BIFF.u32(2) + BIFF.unicodeString("abc") + BIFF.u16(10) + [0] + Array("ab".utf8))
         #expect(errorCode(BIFF.workbook(globals: sst, sheets: [("S", [])]), sheet: nil) == .truncated)
     }
 
@@ -145,7 +151,8 @@ import Testing
         let fonts = BIFF.font("Times New Roman") + BIFF.font("F2") + BIFF.font("F3") + BIFF.font(".VnTime")
         let text = "Xã Céng"
         let chars = BIFF.characters(text)
-        let rich = BIFF.u16(chars.count) + [chars.flags | 0x08] + BIFF.u16(2) + chars.bytes + BIFF.u16(0)
+        let rich =
+            BIFF.u16(chars.count) + [chars.flags | 0x08] + BIFF.u16(2) + chars.bytes + BIFF.u16(0)
             + BIFF.u16(1) + BIFF.u16(3) + BIFF.u16(5)
         let sst = BIFF.record(BIFFRecord.sst, BIFF.u32(1) + BIFF.u32(1) + rich)
         let sheet = try open(BIFF.workbook(globals: fonts + sst, sheets: [("S", BIFF.labelSST(0, 0, 0))]))
@@ -187,7 +194,8 @@ import Testing
         let globals =
             BIFF.record(BIFFRecord.dateMode, BIFF.u16(1)) + BIFF.format(164, "dd/mm/yyyy")
             + BIFF.xf(font: 0, format: 164) + BIFF.xf(font: 5, format: 14)
-        let records = BIFF.number(0, 0, 45657, xf: 16) + BIFF.number(0, 1, 45657.5, xf: 16) + BIFF.number(0, 2, 2, xf: 17)
+        let records =
+            BIFF.number(0, 0, 45657, xf: 16) + BIFF.number(0, 1, 45657.5, xf: 16) + BIFF.number(0, 2, 2, xf: 17)
         let reader = try open(BIFF.workbook(globals: globals, sheets: [("S", records)]))
         #expect(reader.dateSystem == .from1904)
         #expect(reader.styles.customNumberFormats[164]?.code == "dd/mm/yyyy")
@@ -202,7 +210,8 @@ import Testing
         let records =
             BIFF.record(BIFFRecord.dimension, BIFF.u32(0) + BIFF.u32(5) + BIFF.u16(0) + BIFF.u16(4) + BIFF.u16(0))
             + BIFF.record(
-                BIFFRecord.colInfo, BIFF.u16(0) + BIFF.u16(1) + BIFF.u16(20 * 256) + BIFF.u16(15) + BIFF.u16(1) + BIFF.u16(0))
+                BIFFRecord.colInfo,
+                BIFF.u16(0) + BIFF.u16(1) + BIFF.u16(20 * 256) + BIFF.u16(15) + BIFF.u16(1) + BIFF.u16(0))
             + BIFF.number(0, 0, 1)
             + BIFF.record(BIFFRecord.mergedCells, BIFF.u16(1) + BIFF.u16(0) + BIFF.u16(0) + BIFF.u16(0) + BIFF.u16(3))
         let sheet = try open(BIFF.workbook(sheets: [("S", records)])).worksheet(at: 0)
@@ -232,9 +241,12 @@ import Testing
         func byteString8(_ bytes: [UInt8]) -> [UInt8] { [UInt8(bytes.count)] + bytes }
         func byteString16(_ bytes: [UInt8]) -> [UInt8] { BIFF.u16(bytes.count) + bytes }
         let font = BIFF.record(
-            BIFFRecord.font, BIFF.u16(200) + BIFF.u16(0) + BIFF.u16(0x7FFF) + BIFF.u16(400) + BIFF.u16(0)
+            BIFFRecord.font,
+            BIFF.u16(200) + BIFF.u16(0) + BIFF.u16(0x7FFF) + BIFF.u16(400) + BIFF.u16(0)
                 + [0, 0, 0, 0] + byteString8(Array(".VnTime".utf8)))
-        let xfs = (0..<16).flatMap { _ in BIFF.record(BIFFRecord.xf, BIFF.u16(0) + BIFF.u16(0) + [UInt8](repeating: 0, count: 12)) }
+        let xfs = (0..<16).flatMap { _ in
+            BIFF.record(BIFFRecord.xf, BIFF.u16(0) + BIFF.u16(0) + [UInt8](repeating: 0, count: 12))
+        }
         let head =
             BIFF.bof(version: 0x0500, kind: 5) + (codePage.map { BIFF.record(BIFFRecord.codePage, BIFF.u16($0)) } ?? [])
             + font + BIFF.record(BIFFRecord.format, BIFF.u16(164) + byteString8(Array("dd/mm/yyyy".utf8))) + xfs
@@ -251,7 +263,8 @@ import Testing
 
     @Test func readsBIFF5WithItsCodePage() throws {
         // Windows-1258: 0xC3 = Ă, 0xD2 = combining hook above (U+0309), 0xF0 = đ.
-        let stream = Self.biff5Book(codePage: 1258, sheetName: [0x42, 0x69, 0xEA, 0x75], label: [0xC3, 0x6E, 0xD2, 0xF0])
+        let stream = Self.biff5Book(
+            codePage: 1258, sheetName: [0x42, 0x69, 0xEA, 0x75], label: [0xC3, 0x6E, 0xD2, 0xF0])
         let reader = try XLSReader(bytes: CFBBuilder(stream: stream, name: "Book").bytes)
         #expect(reader.codePage == 1258)
         #expect(reader.sheets.map(\.name) == ["Biêu"])

@@ -21,7 +21,9 @@ import Testing
         #expect(container.sectorSize == 4096)
         #expect(try container.stream(named: "Workbook") == large)
         let small = Array(large.prefix(3000))
-        #expect(try CompoundFile(bytes: CFBBuilder(stream: small, sectorShift: 12).bytes).stream(named: "Workbook") == small)
+        #expect(
+            try CompoundFile(bytes: CFBBuilder(stream: small, sectorShift: 12).bytes).stream(named: "Workbook") == small
+        )
     }
 
     @Test func detectsFATChainLoopWith4096ByteSectors() {

@@ -43,7 +43,8 @@ struct XLSCorpusTests {
                 while let row = try rows.next() {
                     for cell in row.cells {
                         lines.append(
-                            "\(sheet.index)\t\(cell.address.row)\t\(cell.address.column)\t\(Self.dumpValue(cell.value))")
+                            "\(sheet.index)\t\(cell.address.row)\t\(cell.address.column)\t\(Self.dumpValue(cell.value))"
+                        )
                     }
                 }
             }

@@ -24,7 +24,8 @@ struct XLSReaderFixtureTests {
         #expect(reader.sheets[1].visibility == .hidden)
         let sheet = try reader.worksheet(at: 0)
         #expect(sheet[CellAddress("A1")!]?.value == .string("Cộng hòa xã hội chủ nghĩa Việt Nam"))
-        #expect(sheet[CellAddress("D3")!]?.value == .dateTime(ExcelDateTime(serial: 45657, system: .from1900, kind: .date)))
+        #expect(
+            sheet[CellAddress("D3")!]?.value == .dateTime(ExcelDateTime(serial: 45657, system: .from1900, kind: .date)))
         #expect(sheet[CellAddress("B5")!]?.value == .number(1_234_567))
         #expect(sheet.mergedRanges == [CellRange("A1:D1")!])
         // xlwt writes no cached result for formulas: an empty string, as xlrd reports too.

@@ -24,7 +24,10 @@ struct CompoundFile {
     /// One directory entry ([MS-CFB] 2.6.1).
     struct Entry {
         enum Kind: UInt8 {
-            case unknown = 0, storage = 1, stream = 2, root = 5
+            case unknown = 0
+            case storage = 1
+            case stream = 2
+            case root = 5
         }
         var name: String
         var kind: Kind
