@@ -17,6 +17,9 @@ xlrd (pip install xlrd; 2.x reads only .xls) gives, for each sheet, every cell w
   XL_CELL_BOOLEAN                 our bool
   XL_CELL_ERROR                   our error text (xlrd.error_text_from_code)
 
+When xlrd rejects a file we read, our text, number and boolean cells are checked against python-calamine, if
+installed, as a second opinion.
+
 Files: "same" when both read and every sheet name and cell agrees; "both reject" when xlrd and we both refuse
 the file; otherwise "differ" (with the first differences printed) or "we reject, xlrd reads".
 Exit status 0 when every file is "same" or "both reject".
@@ -96,6 +99,33 @@ def same_cell(theirs, ours):
     return False
 
 
+def against_calamine(path, ours):
+    """A second opinion when xlrd refuses a file: our cells against python-calamine's, where it is installed."""
+    try:
+        import python_calamine
+    except ImportError:
+        return "python-calamine not installed: no second opinion"
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(path)
+    except Exception as error:
+        return f"python-calamine rejects it too: {error}"
+    total = same = 0
+    for index, sheet_name in enumerate(book.sheet_names):
+        grid = book.get_sheet_by_index(index).to_python(skip_empty_area=False)
+        for (sheet, row, col), (kind, text) in ours[1].items():
+            if sheet != index or kind in ("date", "empty"):
+                continue
+            total += 1
+            value = grid[row][col] if row < len(grid) and col < len(grid[row]) else ""
+            if kind == "text" and value == unescape(text):
+                same += 1
+            elif kind == "number" and isinstance(value, (int, float)) and float(value) == float(text):
+                same += 1
+            elif kind == "bool" and isinstance(value, bool) and int(value) == int(text):
+                same += 1
+    return f"python-calamine reads it: {same} of our {total} text, number and boolean cells equal"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", default=os.path.join(os.path.dirname(ROOT), "shared/corpora/xls-samples"))
@@ -136,6 +166,7 @@ def main():
         if theirs is None:
             counts["we read, xlrd rejects"] += 1
             print(f"{name}: we read, xlrd rejects\n  xlrd: {their_error}")
+            print("  " + against_calamine(path, ours))
             continue
         differences = []
         if ours[0] != theirs[0]:
