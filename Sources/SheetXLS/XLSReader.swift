@@ -69,35 +69,29 @@ public final class XLSReader {
     private init(bytes: [UInt8], file: String?, limits: XLSLimits) throws(XLSError) {
         self.file = file
         var streamName: String? = nil
+        var isBareWorksheet = false
         do throws(XLSError) {
             guard bytes.count <= limits.maxFileSize else {
                 throw XLSError(.limitExceeded, "the file is larger than \(limits.maxFileSize) bytes")
             }
-            if !CompoundFile.hasSignature(bytes), let bare = Self.bareBIFFVersion(bytes) {
-                throw XLSError(
-                    .unsupported,
-                    "this is an \(bare) file (a bare BIFF stream, before Excel 97), which is not read; save it as .xlsx in Excel or LibreOffice"
-                )
-            }
-            let container = try CompoundFile(bytes: bytes)
             let data: [UInt8]
-            if let workbook = try container.stream(named: "Workbook") {
-                streamName = "Workbook"
-                data = workbook
-            } else if let book = try container.stream(named: "Book") {
-                streamName = "Book"
-                data = book
-            } else if container.entries.contains(where: { $0.name == "EncryptedPackage" }) {
-                throw XLSError(
-                    .encrypted,
-                    "this is a password-protected (encrypted) Office file; remove the password and save it again")
+            if !CompoundFile.hasSignature(bytes), let bare = Self.bareBIFFVersion(bytes) {
+                guard bare.isReadable else {
+                    throw XLSError(
+                        .unsupported,
+                        "this is an \(bare.name) file (a bare BIFF stream, before Excel 97), which is not read; save it as .xlsx in Excel or LibreOffice"
+                    )
+                }
+                data = bytes
+                isBareWorksheet = true
             } else {
-                throw XLSError(
-                    .missingStream, "the Compound File has no Workbook stream: it is not an Excel workbook")
+                let found = try Self.workbookStream(in: try CompoundFile(bytes: bytes))
+                streamName = found.name
+                data = found.data
             }
             let stream = ByteReader(data)
             self.stream = stream
-            self.streamName = streamName ?? "Workbook"
+            self.streamName = streamName ?? "BIFF stream"
             self.globals = try WorkbookGlobals(stream: stream, limits: limits)
         } catch {
             var located = error
@@ -105,7 +99,14 @@ public final class XLSReader {
             if located.stream == nil { located.stream = streamName }
             throw located
         }
-        self.sheets = globals.sheets
+        var sheets = globals.sheets
+        if isBareWorksheet, let file {
+            // Excel names a bare BIFF3/BIFF4 worksheet's tab after its file.
+            let base = file.split(separator: "/").last.map(String.init) ?? file
+            let stem = base.lowercased().hasSuffix(".xls") ? String(base.dropLast(4)) : base
+            if !stem.isEmpty { sheets[0].name = stem }
+        }
+        self.sheets = sheets
         self.dateSystem = globals.dateSystem
         self.styles = globals.styles
         self.codePage = globals.codePage
@@ -155,17 +156,33 @@ public final class XLSReader {
         return Workbook(sheets: worksheets, definedNames: definedNames, styles: styles, dateSystem: dateSystem)
     }
 
+    /// The "Workbook" stream (BIFF8), else "Book" (BIFF5).
+    private static func workbookStream(in container: CompoundFile) throws(XLSError) -> (name: String, data: [UInt8]) {
+        if let workbook = try container.stream(named: "Workbook") { return ("Workbook", workbook) }
+        if let book = try container.stream(named: "Book") { return ("Book", book) }
+        if container.entries.contains(where: { $0.name == "EncryptedPackage" }) {
+            throw XLSError(
+                .encrypted,
+                "this is a password-protected (encrypted) Office file; remove the password and save it again")
+        }
+        throw XLSError(.missingStream, "the Compound File has no Workbook stream: it is not an Excel workbook")
+    }
+
     /// Excel 2.x–4.0 files are a bare BIFF stream, not a Compound File: the BOF record's type tells the version.
-    private static func bareBIFFVersion(_ bytes: [UInt8]) -> String? {
+    /// BIFF3 and BIFF4 worksheets (BOF `dt` 0x0010) are read; BIFF2, BIFF4 workbooks and bare BIFF5 are not.
+    private static func bareBIFFVersion(_ bytes: [UInt8]) -> (name: String, isReadable: Bool)? {
         let reader = ByteReader(bytes)
         guard let type = reader.getU16(at: 0), let length = reader.getU16(at: 2), length >= 4, length <= 20 else {
             return nil
         }
+        let isWorksheet = reader.getU16(at: 6) == BIFFRecord.substreamWorksheet
         switch type {
-        case BIFFRecord.bofBIFF2: return "Excel 2.x (BIFF2)"
-        case BIFFRecord.bofBIFF3: return "Excel 3.0 (BIFF3)"
-        case BIFFRecord.bofBIFF4: return "Excel 4.0 (BIFF4)"
-        case BIFFRecord.bof: return reader.getU16(at: 4) == BIFFRecord.versionBIFF5 ? "Excel 5.0/95 (BIFF5)" : nil
+        case BIFFRecord.bofBIFF2: return ("Excel 2.x (BIFF2)", false)
+        case BIFFRecord.bofBIFF3: return ("Excel 3.0 (BIFF3)", isWorksheet)
+        case BIFFRecord.bofBIFF4:
+            return (isWorksheet ? "Excel 4.0 (BIFF4)" : "Excel 4.0 workbook (BIFF4W)", isWorksheet)
+        case BIFFRecord.bof:
+            return reader.getU16(at: 4) == BIFFRecord.versionBIFF5 ? ("Excel 5.0/95 (BIFF5)", false) : nil
         default: return nil
         }
     }

@@ -144,7 +144,7 @@ struct SheetSubstreamParser {
         guard let bof = try records.next() else {
             throw XLSError(.invalidRecord, "the sheet's position (byte \(position)) is at the end of the stream")
         }
-        guard bof.type == BIFFRecord.bof else {
+        guard bof.type == BIFFRecord.bof || bof.type == BIFFRecord.bofBIFF3 || bof.type == BIFFRecord.bofBIFF4 else {
             throw XLSError(
                 .invalidRecord,
                 "the sheet's position (byte \(position)) does not hold a BOF record but \(BIFFRecord.name(bof.type))",
@@ -232,7 +232,8 @@ struct SheetSubstreamParser {
     static func isCellRecord(_ type: UInt16) -> Bool {
         switch type {
         case BIFFRecord.number, BIFFRecord.rk, BIFFRecord.mulRK, BIFFRecord.labelSST, BIFFRecord.label,
-            BIFFRecord.rString, BIFFRecord.boolErr, BIFFRecord.formula:
+            BIFFRecord.rString, BIFFRecord.boolErr, BIFFRecord.formula, BIFFRecord.formulaBIFF3,
+            BIFFRecord.formulaBIFF4:
             return true
         default:
             return false
@@ -298,8 +299,8 @@ struct SheetSubstreamParser {
             } else {
                 add(at: at, value: Self.errorValue(byte))
             }
-        case BIFFRecord.formula:
-            try need(20, record)
+        case BIFFRecord.formula, BIFFRecord.formulaBIFF3, BIFFRecord.formulaBIFF4:
+            try need(record.type == BIFFRecord.formula ? 20 : 14, record)
             if stream.getU16(at: at + 12) == 0xFFFF {
                 let kind = stream.getU8(at: at + 6)!
                 let byte = stream.getU8(at: at + 8)!

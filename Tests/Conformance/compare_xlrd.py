@@ -169,7 +169,9 @@ def main():
             print("  " + against_calamine(path, ours))
             continue
         differences = []
-        if ours[0] != theirs[0]:
+        # A bare BIFF3/BIFF4 worksheet has no sheet name: Excel (and we) use the file's name, xlrd "Sheet 1".
+        stem = os.path.splitext(name)[0]
+        if ours[0] != theirs[0] and not (ours[0] == {0: stem} and theirs[0] == {0: "Sheet 1"}):
             differences.append(f"sheet names: ours {ours[0]} xlrd {theirs[0]}")
         for key, value in theirs[1].items():
             cell_total += 1

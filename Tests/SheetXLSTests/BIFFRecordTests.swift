@@ -284,6 +284,43 @@ import Testing
         #expect(text.unicodeScalars.map(\.value) == [0x43, 0xE9, 0xAD, 0x81, 0x20AC])
     }
 
+    @Test func readsBareBIFF4Worksheet() throws {
+        func byteString8(_ text: String) -> [UInt8] { [UInt8(text.utf8.count)] + Array(text.utf8) }
+        func xf4(font: UInt8, format: UInt8) -> [UInt8] {
+            BIFF.record(BIFFRecord.xfBIFF4, [font, format] + [UInt8](repeating: 0, count: 10))
+        }
+        let stream =
+            BIFF.record(BIFFRecord.bofBIFF4, BIFF.u16(0) + BIFF.u16(0x0010) + BIFF.u16(0))
+            + BIFF.record(BIFFRecord.fontBIFF34, BIFF.u16(200) + BIFF.u16(1) + BIFF.u16(0x7FFF) + byteString8("Arial"))
+            + BIFF.record(BIFFRecord.format, BIFF.u16(164) + byteString8("dd/mm/yyyy"))
+            + (0..<16).flatMap { _ in xf4(font: 0, format: 0) } + xf4(font: 0, format: 164)
+            + BIFF.record(BIFFRecord.dimension, BIFF.u16(0) + BIFF.u16(2) + BIFF.u16(0) + BIFF.u16(2) + BIFF.u16(0))
+            + BIFF.record(BIFFRecord.label, BIFF.cellHeader(0, 0, 15) + BIFF.u16(3) + [0x54, 0xC3, 0xEA])
+            + BIFF.number(0, 1, 45657, xf: 16)
+            + BIFF.record(BIFFRecord.formulaBIFF4, BIFF.cellHeader(1, 0, 15) + BIFF.f64(3) + BIFF.u16(0) + BIFF.u16(0))
+            + BIFF.eof
+        do {
+            let reader = try XLSReader(bytes: stream)
+            #expect(reader.sheets.map(\.name) == ["Sheet1"])
+            #expect(reader.styles.fonts == [Font(name: "Arial", size: 10, isBold: true)])
+            let sheet = try reader.worksheet(at: 0)
+            #expect(sheet.declaredDimension == CellRange("A1:B2"))
+            #expect(
+                sheet.rows.flatMap(\.cells).map(\.value) == [
+                    .string("T\u{00C3}\u{00EA}"),  // Windows-1252 bytes, as Excel 4.0 wrote them
+                    .dateTime(ExcelDateTime(serial: 45657, system: .from1900, kind: .date)), .number(3),
+                ])
+        }
+        // BIFF2 stays unsupported, with its name in the message.
+        do {
+            _ = try XLSReader(bytes: BIFF.record(BIFFRecord.bofBIFF2, BIFF.u16(2) + BIFF.u16(0x10)) + BIFF.eof)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .unsupported)
+            #expect(error.message.contains("BIFF2"))
+        }
+    }
+
     @Test func reportsBIFF5DoubleByteCodePageAsUnsupported() {
         let stream = Self.biff5Book(codePage: 936, sheetName: Array("S".utf8), label: [0x41])
         do {

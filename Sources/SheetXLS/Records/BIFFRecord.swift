@@ -41,6 +41,15 @@ enum BIFFRecord {
     static let bofBIFF3: UInt16 = 0x0209
     static let bofBIFF4: UInt16 = 0x0409
 
+    /// Records of bare BIFF3/BIFF4 worksheets (OpenOffice's "Excel File Format" §5.45 FONT, §5.49 FORMAT, §5.50
+    /// FORMULA, §5.115 XF): the same cells as BIFF5 under other type numbers.
+    static let fontBIFF34: UInt16 = 0x0231
+    static let formatBIFF3: UInt16 = 0x001E
+    static let formulaBIFF3: UInt16 = 0x0206
+    static let formulaBIFF4: UInt16 = 0x0406
+    static let xfBIFF3: UInt16 = 0x0243
+    static let xfBIFF4: UInt16 = 0x0443
+
     /// BOF `vers` ([MS-XLS] 2.4.21).
     static let versionBIFF8: UInt16 = 0x0600
     static let versionBIFF5: UInt16 = 0x0500

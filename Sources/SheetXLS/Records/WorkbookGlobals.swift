@@ -27,7 +27,15 @@ struct WorkbookGlobals {
         guard let bof = try records.next() else {
             throw XLSError(.truncated, "the workbook stream is empty", offset: 0)
         }
-        text = try Self.checkBOF(bof, stream: stream)
+        if bof.type == BIFFRecord.bofBIFF3 || bof.type == BIFFRecord.bofBIFF4 {
+            // A bare BIFF3/BIFF4 worksheet: one sheet whose records follow its own BOF, text in a code page. The
+            // reader renames the sheet after its file, as Excel does.
+            text = .biff5(.windows1252)
+            sheets = [SheetInfo(index: 0, name: "Sheet1")]
+            sheetPositions = [0]
+        } else {
+            text = try Self.checkBOF(bof, stream: stream)
+        }
         while let record = try records.next() {
             do throws(XLSError) {
                 switch record.type {
@@ -50,6 +58,27 @@ struct WorkbookGlobals {
                     let id = Int(try cursor.readU16("FORMAT's index"))
                     let code = String(biffUnits: try cursor.readString(text, shortLength: !text.isBIFF8))
                     styles.customNumberFormats[id] = NumberFormat(id: id, code: code)
+                case BIFFRecord.fontBIFF34:
+                    var cursor = BIFFStringCursor(stream: stream, record: record)
+                    let height = try cursor.readU16("FONT's height")
+                    let flags = try cursor.readU16("FONT's flags")
+                    _ = try cursor.readU16("FONT's colour")
+                    let name = String(biffUnits: try cursor.readString(text, shortLength: true))
+                    styles.fonts.append(
+                        Font(
+                            name: name, size: Double(height) / 20, isBold: flags & 0x01 != 0,
+                            isItalic: flags & 0x02 != 0))
+                case BIFFRecord.formatBIFF3:
+                    // BIFF3 FORMAT records carry no index: they are numbered in order.
+                    var cursor = BIFFStringCursor(stream: stream, record: record)
+                    let code = String(biffUnits: try cursor.readString(text, shortLength: true))
+                    let id = styles.customNumberFormats.count
+                    styles.customNumberFormats[id] = NumberFormat(id: id, code: code)
+                case BIFFRecord.xfBIFF3, BIFFRecord.xfBIFF4:
+                    guard record.length >= 2 else { throw XLSError(.truncated, "the XF record is too short") }
+                    let font = Int(stream.getU8(at: record.data.lowerBound)!)
+                    let format = Int(stream.getU8(at: record.data.lowerBound + 1)!)
+                    styles.cellFormats.append(CellFormat(numberFormatID: format, fontIndex: Self.fontListIndex(font)))
                 case BIFFRecord.xf:
                     guard record.length >= 4 else { throw XLSError(.truncated, "the XF record is too short") }
                     let font = Int(stream.getU16(at: record.data.lowerBound)!)
