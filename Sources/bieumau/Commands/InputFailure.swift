@@ -55,22 +55,21 @@ struct UsageFailure: Error {
 enum WorkbookOpener {
     static func open(_ path: String, encoding: TextEncodingOption = .auto) throws(InputFailure) -> any WorkbookReading {
         let head = firstBytes(path, count: 8)
-        if head.count >= 2, [0x0009, 0x0209, 0x0409].contains(Int(head[0]) | Int(head[1]) << 8) {
-            // A bare BIFF2–4 stream ([MS-XLS] 2.4.21 BOF before BIFF5): Excel 2.x–4.0, before Compound Files.
-            throw InputFailure(
-                file: path,
-                vietnamese:
-                    "bảng tính Excel 2.x–4.0 (BIFF2–4) chưa được hỗ trợ; hãy mở và lưu lại bằng Excel hoặc LibreOffice",
-                english:
-                    "an Excel 2.x–4.0 worksheet (BIFF2–4), not read yet; open and save it with Excel or LibreOffice")
-        }
         do {
             if CSVWorkbook.isCSVName(path) { return try CSVWorkbook(path: path, encoding: encoding) }
-            if head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] { return try XLSReader(path: path) }
+            if head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] || isBareBIFF(head) {
+                return try XLSReader(path: path)
+            }
             return try XLSXReader(path: path)
         } catch {
             throw InputFailure(error, file: path)
         }
+    }
+
+    /// A worksheet of Excel 2.x–4.0, a bare BIFF2–4 stream that starts with its BOF record ([MS-XLS] 2.4.21):
+    /// the `.xls` reader reads BIFF3 and BIFF4 and says clearly what it cannot.
+    private static func isBareBIFF(_ head: [UInt8]) -> Bool {
+        head.count >= 2 && [0x0009, 0x0209, 0x0409].contains(Int(head[0]) | Int(head[1]) << 8)
     }
 
     /// The first bytes of a file (fewer when it is shorter or unreadable): [MS-CFB] §2.2 puts the Compound File
