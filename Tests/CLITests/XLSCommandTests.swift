@@ -37,4 +37,16 @@ struct XLSCommandTests {
         #expect(result.status == 3)
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
+
+    @Test func catPrintsUnicodeForLegacyFontsAndRichTextRunsInAnXLS() throws {
+        let result = try BieuMauBinary.run(["cat", "Tests/Fixtures/xls/legacy-fonts.xls"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let expected = """
+            Cộng hòa xã hội chủ nghĩa Việt Nam,CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM,Cộng hòa xã hội chủ nghĩa Việt Nam,\
+            Cộng hòa xã hội chủ nghĩa Việt Nam
+            Độc lập - Tự do - Hạnh phúc (Unicode: Độc lập),ngưei ,,
+
+            """
+        #expect(Array(result.output.unicodeScalars) == Array(expected.unicodeScalars))
+    }
 }

@@ -53,6 +53,35 @@ def many_strings():
     book.save("many-strings-xlwt.xls")
 
 
+def legacy_fonts():
+    """Vietnamese in legacy encodings beside Unicode, as old district files hold it: the same text under .VnTime
+    (TCVN3), .VnTimeH (TCVN3 drawn as capitals), VNI-Times (VNI) and Times New Roman, and a cell mixing fonts in
+    rich-text runs. The legacy bytes are stored as the characters U+0000-U+00FF, as Excel stores them."""
+    def legacy(hex_bytes):
+        return bytes.fromhex(hex_bytes).decode("latin-1")
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Biểu cũ")
+    fonts = {}
+    for name in [".VnTime", ".VnTimeH", "VNI-Times", "Times New Roman"]:
+        font = xlwt.Font()
+        font.name = name
+        style = xlwt.XFStyle()
+        style.font = font
+        fonts[name] = (font, style)
+    sheet.write(0, 0, legacy("43e96e672068df612078b72068e969206368f1206e6768dc61205669d674204e616d"), fonts[".VnTime"][1])
+    sheet.write(0, 1, legacy("63e96e672068df612078b72068e969206368f1206e6768dc61207669d674206e616d"), fonts[".VnTimeH"][1])
+    sheet.write(0, 2, legacy("436fe46e6720686ff861207861f520686fe46920636875fb206e6768f36120566965e474204e616d"),
+                fonts["VNI-Times"][1])
+    sheet.write(0, 3, "Cộng hòa xã hội chủ nghĩa Việt Nam", fonts["Times New Roman"][1])
+    motto = legacy("a7e963206ccb70202d2054f920646f202d2048b96e68207068f363")  # Độc lập - Tự do - Hạnh phúc
+    sheet.write_rich_text(1, 0, [(motto, fonts[".VnTime"][0]), (" (Unicode: Độc lập)", fonts["Times New Roman"][0])],
+                          fonts["Times New Roman"][1])
+    sheet.write(1, 1, legacy("6e67ad656920"), fonts[".VnTime"][1])  # 0xAD is ư in TCVN3
+    book.save("legacy-fonts.xls")
+
+
 if __name__ == "__main__":
     bao_cao()
     many_strings()
+    legacy_fonts()
