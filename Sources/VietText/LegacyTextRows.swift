@@ -6,6 +6,7 @@
 //   cell font `.VnTimeH`          "céng hßa"     → "CỘNG HÒA"
 //   run fonts `.VnTime` + Arial   ["Ia §al", " (x)"] → ["Ia Đal", " (x)"]
 //   cell font Times New Roman      "Cộng hòa"     → unchanged
+//   cell font Arial                "Céng hßa x· héi chñ nghÜa" → converted only when the detector is confident
 import SheetCore
 
 /// How the text of a workbook is taken: by its fonts, forced to one legacy encoding, or left as stored.
@@ -77,7 +78,7 @@ public final class LegacyTextRows: SheetRowReading {
         for index in row.cells.indices {
             switch row.cells[index].value {
             case .string(let text):
-                if let entry = encodingEntry(forStyle: row.cells[index].styleIndex) {
+                if let entry = encodingEntry(forStyle: row.cells[index].styleIndex) ?? detectedEntry(text) {
                     row.cells[index].value = .string(convert(text, entry))
                 }
             case .richText(let rich):
@@ -102,6 +103,30 @@ public final class LegacyTextRows: SheetRowReading {
     private func convert(_ text: String, _ entry: LegacyTextReport.Entry) -> String {
         report.add(entry)
         return VietText.decode(text, from: entry.encoding, upperCase: entry.upperCase)
+    }
+
+    /// The name reported for text converted without a telling font.
+    public static let detectedFontName = "(detected)"
+
+    /// For text whose font says nothing: a legacy encoding only on strong evidence. The text must be made of
+    /// single-byte characters (U+0000–U+00FF, as legacy bytes survive in workbooks), hold at least 8 characters of
+    /// which 2 are outside ASCII, and VietText's detector must be confident that TCVN3 or VNI spells Vietnamese
+    /// syllables (it is not for German, French or Spanish text).
+    private func detectedEntry(_ text: String) -> LegacyTextReport.Entry? {
+        guard policy == .byFont else { return nil }
+        var bytes: [UInt8] = []
+        var nonASCII = 0
+        for scalar in text.unicodeScalars {
+            guard scalar.value <= 0xFF else { return nil }
+            if scalar.value >= 0x80 { nonASCII += 1 }
+            bytes.append(UInt8(scalar.value))
+        }
+        guard bytes.count >= 8, nonASCII >= 2 else { return nil }
+        let detection = bytes.withUnsafeBufferPointer { VietText.detect($0) }
+        guard detection.isConfident, case .legacy(let encoding) = detection.encoding,
+            encoding == .tcvn3 || encoding == .vni
+        else { return nil }
+        return LegacyTextReport.Entry(fontName: LegacyTextRows.detectedFontName, encoding: encoding, upperCase: false)
     }
 
     private func encodingEntry(forStyle style: Int) -> LegacyTextReport.Entry? {

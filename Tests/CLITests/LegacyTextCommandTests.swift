@@ -74,4 +74,21 @@ struct LegacyTextCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.output == "Cộng hòa,300\n")
     }
+
+    /// Without a telling font, only strong evidence converts: TCVN3 spelled out in a sentence does, German does not.
+    @Test func detectsTCVN3WithoutATellingFontButLeavesOtherLanguagesAlone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bieumau-detect-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("cu.csv")
+        try Data("Céng hßa x· héi chñ nghÜa ViÖt Nam,Müller Äcker Straße Café,Hé\n".utf8).write(to: input)
+        let converted = try BieuMauBinary.run(["convert", input.path, "--to", "xlsx", "-o", folder.path])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        let workbook = folder.appendingPathComponent("cu.xlsx").path
+        let result = try BieuMauBinary.run(["cat", workbook])
+        #expect(result.output == "Cộng hòa xã hội chủ nghĩa Việt Nam,Müller Äcker Straße Café,Hé\n")
+        let inspect = try BieuMauBinary.run(["inspect", workbook, "--json"])
+        #expect(inspect.output.contains("\"(detected)\""))
+    }
 }
