@@ -53,7 +53,9 @@ public final class LegacyTextRows: SheetRowReading {
     private let styles: Styles
     private let policy: LegacyTextPolicy
     /// The encoding each cell format's font implies, computed once per style index.
-    private var styleEncodings: [Int: LegacyTextReport.Entry?] = [:]
+    private var styleEncodings: [LegacyTextReport.Entry??] = []
+    /// What the detector said of texts without a telling font, by text.
+    private var detections: [String: LegacyTextReport.Entry?] = [:]
     /// What has been converted so far.
     public private(set) var report = LegacyTextReport()
 
@@ -114,25 +116,39 @@ public final class LegacyTextRows: SheetRowReading {
     /// syllables (it is not for German, French or Spanish text).
     private func detectedEntry(_ text: String) -> LegacyTextReport.Entry? {
         guard policy == .byFont else { return nil }
-        var bytes: [UInt8] = []
+        // One pass over the UTF-8 without allocating: a lead byte from 0xC4 starts a character above U+00FF
+        // (real Unicode text, nothing to convert); 0xC2 and 0xC3 start the U+0080–U+00FF characters counted.
         var nonASCII = 0
-        for scalar in text.unicodeScalars {
-            guard scalar.value <= 0xFF else { return nil }
-            if scalar.value >= 0x80 { nonASCII += 1 }
-            bytes.append(UInt8(scalar.value))
+        var characters = 0
+        for byte in text.utf8 {
+            if byte >= 0xC4 { return nil }
+            if byte == 0xC2 || byte == 0xC3 { nonASCII += 1 }
+            if byte < 0x80 || byte >= 0xC0 { characters += 1 }
         }
-        guard bytes.count >= 8, nonASCII >= 2 else { return nil }
+        guard characters >= 8, nonASCII >= 2 else { return nil }
+        if let known = detections[text] { return known }
+        let bytes = text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
         let detection = bytes.withUnsafeBufferPointer { VietText.detect($0) }
-        guard detection.isConfident, case .legacy(let encoding) = detection.encoding,
+        var found: LegacyTextReport.Entry?
+        if detection.isConfident, case .legacy(let encoding) = detection.encoding,
             encoding == .tcvn3 || encoding == .vni
-        else { return nil }
-        return LegacyTextReport.Entry(fontName: LegacyTextRows.detectedFontName, encoding: encoding, upperCase: false)
+        {
+            found = LegacyTextReport.Entry(
+                fontName: LegacyTextRows.detectedFontName, encoding: encoding, upperCase: false)
+        }
+        // Texts repeat (shared strings): each distinct one is judged once, within a bounded memory.
+        if detections.count >= 4096 { detections.removeAll(keepingCapacity: true) }
+        detections[text] = .some(found)
+        return found
     }
 
     private func encodingEntry(forStyle style: Int) -> LegacyTextReport.Entry? {
-        if let known = styleEncodings[style] { return known }
-        let name = styles.font(forStyle: style)?.name ?? ""
-        let found = encodingEntry(forFont: name)
+        guard style >= 0, style < 1 << 16 else { return nil }
+        if style < styleEncodings.count, let known = styleEncodings[style] { return known }
+        if style >= styleEncodings.count {
+            styleEncodings += Array(repeating: nil, count: style + 1 - styleEncodings.count)
+        }
+        let found = encodingEntry(forFont: styles.font(forStyle: style)?.name ?? "")
         styleEncodings[style] = .some(found)
         return found
     }

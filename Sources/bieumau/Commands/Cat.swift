@@ -54,7 +54,8 @@ struct Cat: ParsableCommand {
             let csv = CSVWriter(fileDescriptor: STDOUT_FILENO)
             let rows = LegacyTextRows(
                 try reader.sheetRows(at: index), styles: reader.styles, policy: encoding.policy(for: reader))
-            try SheetCSVExport.write(rows, to: csv)
+            // Rows are read (and their legacy text converted) on a second thread while this one writes the CSV.
+            try SheetCSVExport.write(PrefetchingRows(rows), to: csv)
         } catch let error as CSVWriter.WriteError {
             throw error
         } catch {

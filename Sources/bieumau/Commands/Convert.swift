@@ -109,7 +109,7 @@ struct Convert: ParsableCommand {
             do {
                 let rows = LegacyTextRows(
                     try reader.sheetRows(at: sheet.index), styles: reader.styles, policy: encoding.workbookPolicy)
-                try SheetCSVExport.write(rows, to: CSVWriter(fileDescriptor: output.fileDescriptor))
+                try SheetCSVExport.write(PrefetchingRows(rows), to: CSVWriter(fileDescriptor: output.fileDescriptor))
             } catch let error as CSVWriter.WriteError {
                 throw error
             } catch {
