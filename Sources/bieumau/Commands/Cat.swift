@@ -52,10 +52,11 @@ struct Cat: ParsableCommand {
         }
         do {
             let csv = CSVWriter(fileDescriptor: STDOUT_FILENO)
+            // Rows are read on a second thread while this one converts their legacy text and writes the CSV.
             let rows = LegacyTextRows(
-                try reader.sheetRows(at: index), styles: reader.styles, policy: encoding.policy(for: reader))
-            // Rows are read (and their legacy text converted) on a second thread while this one writes the CSV.
-            try SheetCSVExport.write(PrefetchingRows(rows), to: csv)
+                PrefetchingRows(try reader.sheetRows(at: index)), styles: reader.styles,
+                policy: encoding.policy(for: reader))
+            try SheetCSVExport.write(rows, to: csv)
         } catch let error as CSVWriter.WriteError {
             throw error
         } catch {

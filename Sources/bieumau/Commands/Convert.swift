@@ -107,9 +107,11 @@ struct Convert: ParsableCommand {
             outputs.append(output)
             if bom { try output.write([0xEF, 0xBB, 0xBF]) }
             do {
+                // Rows are read on a second thread while this one converts legacy text and writes the CSV.
                 let rows = LegacyTextRows(
-                    try reader.sheetRows(at: sheet.index), styles: reader.styles, policy: encoding.workbookPolicy)
-                try SheetCSVExport.write(PrefetchingRows(rows), to: CSVWriter(fileDescriptor: output.fileDescriptor))
+                    PrefetchingRows(try reader.sheetRows(at: sheet.index)), styles: reader.styles,
+                    policy: encoding.workbookPolicy)
+                try SheetCSVExport.write(rows, to: CSVWriter(fileDescriptor: output.fileDescriptor))
             } catch let error as CSVWriter.WriteError {
                 throw error
             } catch {
