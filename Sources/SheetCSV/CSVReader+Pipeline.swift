@@ -115,8 +115,7 @@ final class RecordPipeline: @unchecked Sendable {
     private var ready: [RecordBatch] = []
     private var producerDone = false
     private var cancelled = false
-    private var mutex = pthread_mutex_t()
-    private var changed = pthread_cond_t()
+    private let monitor = Monitor()
     private var thread: pthread_t?
     /// A batch taken from `free` whose last record did not fit (it starts the next batch).
     private var pendingRecord = false
@@ -124,13 +123,6 @@ final class RecordPipeline: @unchecked Sendable {
     init(reader: CSVReader, batches: Int = 3) {
         self.reader = reader
         free = (0..<batches).map { _ in RecordBatch() }
-        pthread_mutex_init(&mutex, nil)
-        pthread_cond_init(&changed, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(&changed)
-        pthread_mutex_destroy(&mutex)
     }
 
     /// Starts the second thread; without one, batches are made on the caller's thread when asked for.
@@ -140,10 +132,10 @@ final class RecordPipeline: @unchecked Sendable {
 
     /// Stops and joins the second thread.
     func stop() {
-        pthread_mutex_lock(&mutex)
+        monitor.lock()
         cancelled = true
-        pthread_cond_broadcast(&changed)
-        pthread_mutex_unlock(&mutex)
+        monitor.broadcast()
+        monitor.unlock()
         if let thread {
             pthread_join(thread, nil)
             self.thread = nil
@@ -152,41 +144,41 @@ final class RecordPipeline: @unchecked Sendable {
 
     /// The next batch, in order; waits for the second thread.
     func next(returning done: RecordBatch?) -> RecordBatch {
-        pthread_mutex_lock(&mutex)
+        monitor.lock()
         if let done {
             free.append(done)
-            pthread_cond_broadcast(&changed)
+            monitor.broadcast()
         }
         if thread == nil {
             // No second thread: make the batch here.
             let batch = free.removeLast()
-            pthread_mutex_unlock(&mutex)
+            monitor.unlock()
             fill(batch)
             return batch
         }
-        while ready.isEmpty { pthread_cond_wait(&changed, &mutex) }
+        while ready.isEmpty { monitor.wait() }
         let batch = ready.removeFirst()
-        pthread_mutex_unlock(&mutex)
+        monitor.unlock()
         return batch
     }
 
     /// The second thread's loop: fill free batches until the input ends, fails, or the caller goes away.
     private func produce() {
         while true {
-            pthread_mutex_lock(&mutex)
-            while free.isEmpty && !cancelled { pthread_cond_wait(&changed, &mutex) }
+            monitor.lock()
+            while free.isEmpty && !cancelled { monitor.wait() }
             if cancelled || producerDone {
-                pthread_mutex_unlock(&mutex)
+                monitor.unlock()
                 return
             }
             let batch = free.removeLast()
-            pthread_mutex_unlock(&mutex)
+            monitor.unlock()
             fill(batch)
-            pthread_mutex_lock(&mutex)
+            monitor.lock()
             ready.append(batch)
             if batch.isLast { producerDone = true }
-            pthread_cond_broadcast(&changed)
-            pthread_mutex_unlock(&mutex)
+            monitor.broadcast()
+            monitor.unlock()
             if batch.isLast { return }
         }
     }

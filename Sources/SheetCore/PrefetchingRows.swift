@@ -74,14 +74,13 @@ private final class RowBatchQueue: @unchecked Sendable {
     private let batchSize: Int
     private let batchCount: Int
 
-    // Guarded by `mutex`.
+    // Guarded by `monitor`.
     private var ready: [([Row], Layout)] = []
     private var finished = false
     private var failure: (any Error)?
     private var stopping = false
 
-    private var mutex = pthread_mutex_t()
-    private var changed = pthread_cond_t()
+    private let monitor = Monitor()
     private var thread: pthread_t?
     /// No thread could be started: the caller reads the base itself.
     private var readsDirectly = false
@@ -90,13 +89,6 @@ private final class RowBatchQueue: @unchecked Sendable {
         self.base = base
         self.batchSize = batchSize
         self.batchCount = batchCount
-        pthread_mutex_init(&mutex, nil)
-        pthread_cond_init(&changed, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(&changed)
-        pthread_mutex_destroy(&mutex)
     }
 
     func start() {
@@ -106,10 +98,10 @@ private final class RowBatchQueue: @unchecked Sendable {
 
     /// Stops and joins the worker, wherever it is.
     func stop() {
-        pthread_mutex_lock(&mutex)
+        monitor.lock()
         stopping = true
-        pthread_cond_broadcast(&changed)
-        pthread_mutex_unlock(&mutex)
+        monitor.broadcast()
+        monitor.unlock()
         if let thread {
             pthread_join(thread, nil)
             self.thread = nil
@@ -122,17 +114,17 @@ private final class RowBatchQueue: @unchecked Sendable {
             guard let row = try base.next() else { return nil }
             return ([row], Layout(base))
         }
-        pthread_mutex_lock(&mutex)
-        while ready.isEmpty && !finished { pthread_cond_wait(&changed, &mutex) }
+        monitor.lock()
+        while ready.isEmpty && !finished { monitor.wait() }
         if ready.isEmpty {
             let error = failure
-            pthread_mutex_unlock(&mutex)
+            monitor.unlock()
             if let error { throw error }
             return nil
         }
         let batch = ready.removeFirst()
-        pthread_cond_broadcast(&changed)
-        pthread_mutex_unlock(&mutex)
+        monitor.broadcast()
+        monitor.unlock()
         return batch
     }
 
@@ -155,10 +147,10 @@ private final class RowBatchQueue: @unchecked Sendable {
                 error = failed
             }
             let layout = Layout(base)
-            pthread_mutex_lock(&mutex)
-            while ready.count >= batchCount && !stopping { pthread_cond_wait(&changed, &mutex) }
+            monitor.lock()
+            while ready.count >= batchCount && !stopping { monitor.wait() }
             if stopping {
-                pthread_mutex_unlock(&mutex)
+                monitor.unlock()
                 return
             }
             if !rows.isEmpty { ready.append((rows, layout)) }
@@ -168,8 +160,8 @@ private final class RowBatchQueue: @unchecked Sendable {
                 finished = true
                 failure = error
             }
-            pthread_cond_broadcast(&changed)
-            pthread_mutex_unlock(&mutex)
+            monitor.broadcast()
+            monitor.unlock()
             if ended || error != nil { return }
         }
     }

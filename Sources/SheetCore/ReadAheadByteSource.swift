@@ -47,7 +47,7 @@ private final class ReadAheadRing: @unchecked Sendable {
         var count = 0
     }
 
-    // Guarded by `mutex`.
+    // Guarded by `monitor`.
     private var chunks: [Chunk]
     private var filled = 0  // chunks ready for the consumer
     private var readIndex = 0  // next chunk the consumer takes
@@ -59,8 +59,7 @@ private final class ReadAheadRing: @unchecked Sendable {
     // The consumer's position in the chunk at `readIndex`.
     private var offsetInChunk = 0
 
-    private var mutex = pthread_mutex_t()
-    private var changed = pthread_cond_t()
+    private let monitor = Monitor()
     private var thread: pthread_t?
     /// No thread could be started: the consumer reads the source itself.
     private var readsDirectly = false
@@ -71,8 +70,6 @@ private final class ReadAheadRing: @unchecked Sendable {
         chunks = (0..<max(2, chunkCount)).map { _ in
             Chunk(bytes: .allocate(byteCount: max(4096, chunkSize), alignment: 16))
         }
-        pthread_mutex_init(&mutex, nil)
-        pthread_cond_init(&changed, nil)
     }
 
     func start() {
@@ -82,16 +79,14 @@ private final class ReadAheadRing: @unchecked Sendable {
 
     deinit {
         for chunk in chunks { chunk.bytes.deallocate() }
-        pthread_cond_destroy(&changed)
-        pthread_mutex_destroy(&mutex)
     }
 
     /// Stops and joins the background thread; the consumer is done (at the end, or giving up early).
     func stop() {
-        pthread_mutex_lock(&mutex)
+        monitor.lock()
         cancelled = true
-        pthread_cond_broadcast(&changed)
-        pthread_mutex_unlock(&mutex)
+        monitor.broadcast()
+        monitor.unlock()
         if let thread {
             pthread_join(thread, nil)
             self.thread = nil
@@ -100,30 +95,30 @@ private final class ReadAheadRing: @unchecked Sendable {
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         if readsDirectly { return try source.read(into: buffer) }
-        pthread_mutex_lock(&mutex)
+        monitor.lock()
         while filled == 0 && !finished {
-            pthread_cond_wait(&changed, &mutex)
+            monitor.wait()
         }
         if filled == 0 {
             let error = failure
-            pthread_mutex_unlock(&mutex)
+            monitor.unlock()
             stop()
             if let error { throw error }
             return 0
         }
         let chunk = chunks[readIndex]
-        pthread_mutex_unlock(&mutex)
+        monitor.unlock()
 
         let count = min(buffer.count, chunk.count - offsetInChunk)
         buffer.baseAddress!.copyMemory(from: chunk.bytes.baseAddress! + offsetInChunk, byteCount: count)
         offsetInChunk += count
         if offsetInChunk == chunk.count {
             offsetInChunk = 0
-            pthread_mutex_lock(&mutex)
+            monitor.lock()
             readIndex = (readIndex + 1) % chunks.count
             filled -= 1
-            pthread_cond_broadcast(&changed)
-            pthread_mutex_unlock(&mutex)
+            monitor.broadcast()
+            monitor.unlock()
         }
         return count
     }
@@ -131,16 +126,16 @@ private final class ReadAheadRing: @unchecked Sendable {
     /// The background loop: fill free chunks until the source ends, fails, or the consumer cancels.
     private func produce() {
         while true {
-            pthread_mutex_lock(&mutex)
+            monitor.lock()
             while filled == chunks.count && !cancelled {
-                pthread_cond_wait(&changed, &mutex)
+                monitor.wait()
             }
             if cancelled {
-                pthread_mutex_unlock(&mutex)
+                monitor.unlock()
                 return
             }
             let target = chunks[writeIndex].bytes
-            pthread_mutex_unlock(&mutex)
+            monitor.unlock()
 
             var count = 0
             var error: (any Error)?
@@ -150,7 +145,7 @@ private final class ReadAheadRing: @unchecked Sendable {
                 error = failed
             }
 
-            pthread_mutex_lock(&mutex)
+            monitor.lock()
             if count > 0 {
                 chunks[writeIndex].count = count
                 writeIndex = (writeIndex + 1) % chunks.count
@@ -159,8 +154,8 @@ private final class ReadAheadRing: @unchecked Sendable {
                 finished = true
                 failure = error
             }
-            pthread_cond_broadcast(&changed)
-            pthread_mutex_unlock(&mutex)
+            monitor.broadcast()
+            monitor.unlock()
             if count == 0 { return }
         }
     }

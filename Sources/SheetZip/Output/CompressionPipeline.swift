@@ -1,5 +1,6 @@
+import CZlib
 // Deflating an entry's chunks (ChunkDeflater.swift) on worker threads while the caller produces the next bytes, and
-// writing them to the archive in order; the same mutex + condition variable ring as ReadAheadByteSource in SheetCore.
+// writing them to the archive in order; the same Monitor (mutex + condition) ring as ReadAheadByteSource in SheetCore.
 //
 //   caller: write ─copy─▶ chunk n   ─hand over─▶  workers: CRC-32 + deflate chunk n, n+1, … (any order)
 //                         chunk n+1                         │
@@ -10,7 +11,7 @@
 // the slot of chunk n only once chunk n − slots was written, so memory is bounded. The committer is whichever worker
 // finds the next chunk in order compressed and no other committer at work; while it appends (outside the lock) other
 // workers go on deflating. The archive file and the entry's totals belong to the committer while chunks are in flight
-// and to the caller once `finishEntry()` has seen every chunk written: the mutex orders the two.
+// and to the caller once `finishEntry()` has seen every chunk written: the monitor orders the two.
 //
 // With no workers (`backgroundCompression: false`) the caller deflates and writes each chunk itself when it fills;
 // the bytes are the same either way. Threads start at the first full chunk, so archives of small parts never start
@@ -23,7 +24,6 @@ import SheetCore
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import CZlib
 
 /// The chunk ring, worker threads and in-order writer behind ``ZipWriter``.
 final class CompressionPipeline: @unchecked Sendable {
@@ -52,7 +52,7 @@ final class CompressionPipeline: @unchecked Sendable {
     private var threads: [pthread_t] = []
     private var threadsStarted = false
 
-    // Guarded by `mutex`.
+    // Guarded by `monitor`.
     private var handedSequence = 0  // chunks below this were handed over
     private var takeSequence = 0  // the next chunk a worker takes
     private var commitSequence = 0  // the next chunk to be written
@@ -65,8 +65,7 @@ final class CompressionPipeline: @unchecked Sendable {
     /// The open entry's totals: the committer's while chunks are in flight, the caller's when idle.
     private var totals = Totals()
 
-    private var mutex = pthread_mutex_t()
-    private var changed = pthread_cond_t()
+    private let monitor = Monitor()
 
     /// Creates the ring; no thread runs yet.
     ///
@@ -85,19 +84,12 @@ final class CompressionPipeline: @unchecked Sendable {
         let slotCount = 2 * workerCount + 2
         slots = (0..<slotCount).map { _ in DeflateChunk(inputCapacity: max(1, chunkSize)) }
         callerDeflater = try ChunkDeflater(level: level, path: output.path)
-        pthread_mutex_init(&mutex, nil)
-        pthread_cond_init(&changed, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(&changed)
-        pthread_mutex_destroy(&mutex)
     }
 
     /// The archive's size as far as the caller can know it without waiting.
     var bytesWritten: UInt64 {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
+        monitor.lock()
+        defer { monitor.unlock() }
         return isIdle ? output.offset : publishedOffset
     }
 
@@ -134,21 +126,21 @@ final class CompressionPipeline: @unchecked Sendable {
     ///
     /// - Throws: the error a worker met, if any; `io` on a write error.
     func finishEntry() throws(ZipError) -> Totals {
-        pthread_mutex_lock(&mutex)
-        while !isIdle { pthread_cond_wait(&changed, &mutex) }
+        monitor.lock()
+        while !isIdle { monitor.wait() }
         let failure = self.failure
-        pthread_mutex_unlock(&mutex)
+        monitor.unlock()
         if let failure { throw failure }
         if !fillReady { try prepareFillSlot() }
         let chunk = slot(fillSequence)
         try callerDeflater.compress(chunk, isLast: true)
         try commit(chunk)
         // The last chunk counts as handed over, taken and written, so that every sequence keeps naming one slot.
-        pthread_mutex_lock(&mutex)
+        monitor.lock()
         handedSequence += 1
         takeSequence += 1
         commitSequence += 1
-        pthread_mutex_unlock(&mutex)
+        monitor.unlock()
         fillSequence += 1
         fillReady = false
         return totals
@@ -156,20 +148,20 @@ final class CompressionPipeline: @unchecked Sendable {
 
     /// Stops and joins the workers. With `cancel`, chunks still pending are dropped rather than compressed.
     func stop(cancel: Bool) {
-        pthread_mutex_lock(&mutex)
+        monitor.lock()
         stopping = true
         if cancel { cancelled = true }
-        pthread_cond_broadcast(&changed)
-        pthread_mutex_unlock(&mutex)
+        monitor.broadcast()
+        monitor.unlock()
         for thread in threads { pthread_join(thread, nil) }
         threads = []
     }
 
     /// Throws the error a worker met, if any.
     func checkFailure() throws(ZipError) {
-        pthread_mutex_lock(&mutex)
+        monitor.lock()
         let failure = self.failure
-        pthread_mutex_unlock(&mutex)
+        monitor.unlock()
         if let failure { throw failure }
     }
 
@@ -181,12 +173,12 @@ final class CompressionPipeline: @unchecked Sendable {
     /// Waits until the slot of `fillSequence` is free (its previous chunk written), then gives it its dictionary.
     private func prepareFillSlot() throws(ZipError) {
         if workerCount > 0 && threadsStarted {
-            pthread_mutex_lock(&mutex)
+            monitor.lock()
             while fillSequence - slots.count >= commitSequence && failure == nil {
-                pthread_cond_wait(&changed, &mutex)
+                monitor.wait()
             }
             let failure = self.failure
-            pthread_mutex_unlock(&mutex)
+            monitor.unlock()
             if let failure { throw failure }
         }
         // The previous chunk's slot is only ever refilled by this thread, slots − 1 chunks from now.
@@ -201,18 +193,18 @@ final class CompressionPipeline: @unchecked Sendable {
         if threads.isEmpty {
             try callerDeflater.compress(chunk, isLast: false)
             try commit(chunk)
-            pthread_mutex_lock(&mutex)
+            monitor.lock()
             handedSequence += 1
             takeSequence += 1
             commitSequence += 1
-            pthread_mutex_unlock(&mutex)
+            monitor.unlock()
         } else {
-            pthread_mutex_lock(&mutex)
+            monitor.lock()
             if isIdle { publishedOffset = output.offset }
             chunk.isCompressed = false
             handedSequence += 1
-            pthread_cond_broadcast(&changed)
-            pthread_mutex_unlock(&mutex)
+            monitor.broadcast()
+            monitor.unlock()
         }
         fillSequence += 1
         fillReady = false
@@ -237,15 +229,15 @@ final class CompressionPipeline: @unchecked Sendable {
         } catch {
             setupError = error
         }
-        pthread_mutex_lock(&mutex)
+        monitor.lock()
         while true {
-            while takeSequence == handedSequence && !stopping { pthread_cond_wait(&changed, &mutex) }
+            while takeSequence == handedSequence && !stopping { monitor.wait() }
             if takeSequence == handedSequence { break }
             let chunk = slot(takeSequence)
             takeSequence += 1
             if let setupError, failure == nil { failure = setupError }
             let skip = failure != nil || cancelled
-            pthread_mutex_unlock(&mutex)
+            monitor.unlock()
 
             var error: ZipError?
             if !skip, let deflater {
@@ -256,12 +248,12 @@ final class CompressionPipeline: @unchecked Sendable {
                 }
             }
 
-            pthread_mutex_lock(&mutex)
+            monitor.lock()
             if let error, failure == nil { failure = error }
             chunk.isCompressed = true
             commitReadyChunks()
         }
-        pthread_mutex_unlock(&mutex)
+        monitor.unlock()
     }
 
     /// Writes compressed chunks in order for as long as the next one is ready, unless another thread is at it.
@@ -272,7 +264,7 @@ final class CompressionPipeline: @unchecked Sendable {
         while commitSequence < takeSequence, slot(commitSequence).isCompressed {
             let chunk = slot(commitSequence)
             let skip = failure != nil || cancelled
-            pthread_mutex_unlock(&mutex)
+            monitor.unlock()
             var error: ZipError?
             if !skip {
                 do {
@@ -282,15 +274,15 @@ final class CompressionPipeline: @unchecked Sendable {
                 }
             }
             let offset = output.offset
-            pthread_mutex_lock(&mutex)
+            monitor.lock()
             if let error, failure == nil { failure = error }
             chunk.isCompressed = false
             commitSequence += 1
             publishedOffset = offset
-            pthread_cond_broadcast(&changed)
+            monitor.broadcast()
         }
         committing = false
-        pthread_cond_broadcast(&changed)
+        monitor.broadcast()
     }
 
     /// Appends a compressed chunk to the archive and adds it to the entry's totals.
