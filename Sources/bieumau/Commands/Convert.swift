@@ -11,7 +11,7 @@ import VietText
 /// `bieumau convert INPUT… --to csv|xlsx -o OUTDIR [--force]`: one output per input (per sheet for CSV).
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Chuyển đổi bảng tính. (Convert workbooks: .xlsx to CSV, one file per sheet; CSV to .xlsx.)",
+        abstract: "Chuyển đổi bảng tính. (Convert workbooks: .xlsx and .xls to CSV, one file per sheet; CSV to .xlsx.)",
         discussion: """
             --to csv: mỗi trang tính thành một tệp CSV tên <tệp>.<trang>.csv. --to xlsx: mỗi tệp CSV thành \
             <tệp>.xlsx với một trang tính; số được đọc theo --numbers. Thư mục đầu vào được đọc \
