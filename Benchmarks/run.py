@@ -222,16 +222,45 @@ def cpu_model():
     return platform.processor() or "unknown"
 
 
-def versions():
+def package_versions(dists):
+    """Python's version and each named distribution's, "not installed" when absent (shared by the runners)."""
+    from importlib.metadata import version
     v = {"python": platform.python_version()}
-    for mod, dist in [("python_calamine", "python-calamine"), ("fastexcel", "fastexcel"),
-                      ("openpyxl", "openpyxl"), ("pyarrow", "pyarrow")]:
+    for dist in dists:
         try:
-            from importlib.metadata import version
             v[dist] = version(dist)
         except Exception:
             v[dist] = "not installed"
     return v
+
+
+def versions():
+    return package_versions(["python-calamine", "fastexcel", "openpyxl", "pyarrow"])
+
+
+def summarize(ok, failed):
+    """Medians of one tool's successful samples: wall time, in-process read, peak RSS, cells consumed."""
+    walls = [s["wall_s"] for s in ok]
+    return {
+        "runs": len(ok), "failed": failed,
+        "wall": statistics.median(walls), "min": min(walls), "max": max(walls),
+        "read": statistics.median([s["read_s"] for s in ok]) if "read_s" in ok[0] else None,
+        "rss_mb": statistics.median([s["rss_kib"] for s in ok]) / 1024,
+        "cells": ok[0].get("cells"),
+    }
+
+
+def machine_lines(load_before, load_after, package_versions_shown, bieumau):
+    """The report's first lines: machine, load, versions, and which bieumau binary at which tree."""
+    built = (datetime.datetime.fromtimestamp(os.path.getmtime(bieumau)).strftime("%Y-%m-%d %H:%M")
+             if os.path.exists(bieumau) else "?")
+    return [
+        f"Machine: {cpu_model()}, {os.cpu_count()} cores (shared with builds), "
+        f"load average {load_before[0]:.2f} before / {load_after[0]:.2f} after; "
+        f"{platform.system()} {platform.release()}",
+        "Versions: " + ", ".join(f"{k} {val}" for k, val in package_versions_shown.items())
+        + f"; bieumau: {os.path.relpath(bieumau, ROOT)}, built {built}, tree at {git_rev()}",
+    ]
 
 
 def git_rev():
@@ -337,14 +366,9 @@ def main():
             if not ok:
                 summary[(v, t)] = None
                 continue
-            walls = [s["wall_s"] for s in ok]
-            summary[(v, t)] = {
-                "runs": len(ok), "failed": len(samples[(v, t)]) - len(ok),
-                "wall": statistics.median(walls), "min": min(walls), "max": max(walls),
-                "read": statistics.median([s["read_s"] for s in ok]) if "read_s" in ok[0] else None,
-                "rss_mb": statistics.median([s["rss_kib"] for s in ok]) / 1024,
-                "cells": ok[0].get("cells", expect[v][1]),
-            }
+            summary[(v, t)] = summarize(ok, len(samples[(v, t)]) - len(ok))
+            if summary[(v, t)]["cells"] is None:
+                summary[(v, t)]["cells"] = expect[v][1]
             if t != "bieumau" and summary[(v, t)]["cells"] != expect[v][1]:
                 notes.append(f"{t} on {v} consumed {summary[(v, t)]['cells']} cells, expected {expect[v][1]}")
 
@@ -352,15 +376,8 @@ def main():
     now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     lines.append(f"## Benchmark results ({now})")
     lines.append("")
-    lines.append(f"Machine: {cpu_model()}, {os.cpu_count()} cores (shared with builds), "
-                 f"load average {load_before[0]:.2f} before / {load_after[0]:.2f} after; "
-                 f"{platform.system()} {platform.release()}")
     vs = versions()
-    lines.append("Versions: " + ", ".join(f"{k} {val}" for k, val in vs.items())
-                 + f"; bieumau: {os.path.relpath(bieumau, ROOT)}, built "
-                 + (datetime.datetime.fromtimestamp(os.path.getmtime(bieumau)).strftime("%Y-%m-%d %H:%M")
-                    if os.path.exists(bieumau) else "?")
-                 + f", tree at {git_rev()}")
+    lines += machine_lines(load_before, load_after, vs, bieumau)
     lines.append(f"Runs: {args.runs} per fast tool, {args.slow_runs} for openpyxl (interleaved); "
                  f"medians shown; total {elapsed:.0f} s")
     lines.append("")

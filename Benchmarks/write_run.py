@@ -50,6 +50,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 WRITE = os.path.join(HERE, "write")
 sys.path.insert(0, WRITE)
+sys.path.insert(0, HERE)
+import run as read_run  # noqa: E402  (cpu_model, package_versions: one copy for every runner)
 import workbook_data  # noqa: E402
 
 MODULES = ["SheetCore", "SheetZip", "SheetXML", "SheetXLSX"]
@@ -532,25 +534,8 @@ def bench_convert(bieumau, csv_path, runs, build, results):
 # Report
 # --------------------------------------------------------------------------
 
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
 def versions():
-    from importlib.metadata import version
-    v = {"python": platform.python_version()}
-    for dist in ["xlsxwriter", "python-calamine"]:
-        try:
-            v[dist] = version(dist)
-        except Exception:
-            v[dist] = "not installed"
+    v = read_run.package_versions(["xlsxwriter", "python-calamine"])
     v["libxlsxwriter"] = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", "libxlsxwriter-dev"],
                                         capture_output=True, text=True).stdout.strip() or "?"
     v["swift"] = subprocess.run(["swiftc", "--version"], capture_output=True, text=True).stdout.split("\n")[0] \
@@ -572,7 +557,7 @@ def report(results, meta):
     labels = {k: s.format(lxw=lxw, py=v["xlsxwriter"]) for k, s in LABELS.items()}
     L.append(f"## Writing benchmark ({meta['date']})")
     L.append("")
-    L.append(f"Machine: {cpu_model()}, {os.cpu_count()} cores (shared), load average "
+    L.append(f"Machine: {read_run.cpu_model()}, {os.cpu_count()} cores (shared), load average "
              f"{meta['load_before']:.2f} before / {meta['load_after']:.2f} after; {platform.system()} "
              f"{platform.release()}. Swift {v['swift']}; bieumau sources: {meta['swift_rev']}. "
              f"Python {v['python']}, XlsxWriter {v['xlsxwriter']}, libxlsxwriter {v['libxlsxwriter']}, "

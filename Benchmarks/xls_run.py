@@ -26,8 +26,6 @@ import argparse
 import datetime
 import json
 import os
-import platform
-import statistics
 import subprocess
 import sys
 import time
@@ -115,14 +113,7 @@ def check_cells(bieumau, path):
 
 
 def versions():
-    from importlib.metadata import version
-    v = {"python": platform.python_version()}
-    for dist in ("python-calamine", "xlrd", "xlwt"):
-        try:
-            v[dist] = version(dist)
-        except Exception:
-            v[dist] = "not installed"
-    return v
+    return xlsx_run.package_versions(["python-calamine", "xlrd", "xlwt"])
 
 
 def main():
@@ -201,14 +192,7 @@ def main():
         if not ok:
             summary[t] = None
             continue
-        walls = [s["wall_s"] for s in ok]
-        summary[t] = {
-            "runs": len(ok), "failed": len(samples[t]) - len(ok),
-            "wall": statistics.median(walls), "min": min(walls), "max": max(walls),
-            "read": statistics.median([s["read_s"] for s in ok]) if "read_s" in ok[0] else None,
-            "rss_mb": statistics.median([s["rss_kib"] for s in ok]) / 1024,
-            "cells": ok[0].get("cells"),
-        }
+        summary[t] = xlsx_run.summarize(ok, len(samples[t]) - len(ok))
     if cells is None:
         cells = next((s["cells"] for s in summary.values() if s and s["cells"]), 0)
     for t, s in summary.items():
@@ -219,15 +203,8 @@ def main():
     now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     lines.append(f"## .xls benchmark results ({now})")
     lines.append("")
-    lines.append(f"Machine: {xlsx_run.cpu_model()}, {os.cpu_count()} cores (shared with builds), "
-                 f"load average {load_before[0]:.2f} before / {load_after[0]:.2f} after; "
-                 f"{platform.system()} {platform.release()}")
     vs = versions()
-    lines.append("Versions: " + ", ".join(f"{k} {val}" for k, val in vs.items())
-                 + f"; bieumau: {os.path.relpath(bieumau, ROOT)}, built "
-                 + (datetime.datetime.fromtimestamp(os.path.getmtime(bieumau)).strftime("%Y-%m-%d %H:%M")
-                    if os.path.exists(bieumau) else "?")
-                 + f", tree at {xlsx_run.git_rev()}")
+    lines += xlsx_run.machine_lines(load_before, load_after, vs, bieumau)
     lines.append(f"Runs: {args.runs} for bieumau and calamine, {args.slow_runs} for xlrd (interleaved); "
                  f"medians shown; total {elapsed:.0f} s")
     lines.append("")
