@@ -151,16 +151,25 @@ struct SheetSummary {
 
 /// Font names that mean text in a legacy Vietnamese encoding (the bytes are not Unicode).
 enum LegacyFont {
+    /// The legacy encodings the font names imply, by VietText's font rules, named for people; in order of first use.
     static func encodings(in fonts: [String]) -> [String] {
         var found: [String] = []
         for font in fonts {
-            let name = font.lowercased()
-            let encoding: String? =
-                if name.hasPrefix(".vn") { "TCVN3 (ABC)" } else if name.hasPrefix("vni") {
-                    "VNI"
-                } else if name.hasPrefix("vps") { "VPS" } else { nil }
-            if let encoding, !found.contains(encoding) { found.append(encoding) }
+            guard let encoding = VietText.encoding(forFontName: font)?.encoding else { continue }
+            let name = displayName(encoding)
+            if !found.contains(name) { found.append(name) }
         }
         return found
+    }
+
+    private static func displayName(_ encoding: LegacyEncoding) -> String {
+        switch encoding {
+        case .tcvn3: "TCVN3 (ABC)"
+        case .vni: "VNI"
+        case .viscii: "VISCII"
+        case .vps: "VPS"
+        case .cp1258: "Windows-1258"
+        case .viqr: "VIQR"
+        }
     }
 }
