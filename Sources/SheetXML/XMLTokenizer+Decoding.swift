@@ -1,6 +1,8 @@
 // Turning raw slices into text: the five predefined entities and character references (XML 1.0 §4.1, §4.6),
 // line-end normalisation (§2.11) and attribute-value normalisation (§3.3.3). No other entity exists for us:
 // DTDs are skipped, so `&name;` for any other name is an error rather than an expansion.
+import SheetCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -97,14 +99,8 @@ extension XMLTokenizer {
         guard !body.isEmpty, body.count <= 8 else { return nil }
         var value: UInt32 = 0
         for byte in body {
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: return nil
-            }
-            value = value * radix + digit
+            guard let digit = ASCII.hexDigitValue(byte), UInt32(digit) < radix else { return nil }
+            value = value * radix + UInt32(digit)
         }
         let legal =
             value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)

@@ -6,6 +6,8 @@
 //
 // A part name is kept without its leading "/", as ZIP entries are named.
 
+import SheetCore
+
 enum PartName {
     /// The relationships part of a source part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`.
     static func relationships(of source: String) -> String {
@@ -47,7 +49,7 @@ enum PartName {
         var index = 0
         while index < utf8.count {
             if utf8[index] == UInt8(ascii: "%"), index + 2 < utf8.count,
-                let high = hexValue(utf8[index + 1]), let low = hexValue(utf8[index + 2])
+                let high = ASCII.hexDigitValue(utf8[index + 1]), let low = ASCII.hexDigitValue(utf8[index + 2])
             {
                 bytes.append(high << 4 | low)
                 index += 3
@@ -57,14 +59,5 @@ enum PartName {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -196,14 +196,8 @@ enum XLSXValue {
     private static func hexScalar(_ digits: ArraySlice<UInt8>) -> Unicode.Scalar? {
         var value: UInt32 = 0
         for byte in digits {
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: return nil
-            }
-            value = value << 4 | digit
+            guard let digit = ASCII.hexDigitValue(byte) else { return nil }
+            value = value << 4 | UInt32(digit)
         }
         return Unicode.Scalar(value)
     }
