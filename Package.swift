@@ -13,9 +13,13 @@ let package = Package(
         .library(name: "SheetXLSX", targets: ["SheetXLSX"]),
         .library(name: "VietText", targets: ["VietText"]),
         .library(name: "SheetXLS", targets: ["SheetXLS"]),
+        .library(name: "Forms", targets: ["Forms"]),
+        .library(name: "Poverty", targets: ["Poverty"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // YAML for the human-edited mapping files in Mappings/ (DESIGN §2: "forms are data").
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,10 +34,12 @@ let package = Package(
         .target(name: "SheetXLSX", dependencies: ["SheetCore", "SheetZip", "SheetXML"]),
         .target(name: "VietText", dependencies: ["SheetCore"]),
         .target(name: "SheetXLS", dependencies: ["SheetCore"]),
+        .target(name: "Forms", dependencies: ["SheetCore", "VietText", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Poverty", dependencies: ["SheetCore", "Forms", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "bieumau",
             dependencies: [
-                "SheetCore", "SheetCSV", "SheetXLS", "SheetXLSX", "VietText",
+                "SheetCore", "SheetCSV", "SheetXLS", "SheetXLSX", "VietText", "Forms", "Poverty",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +51,8 @@ let package = Package(
         .testTarget(name: "SheetXLSXTests", dependencies: ["SheetXLSX", "SheetTestSupport"]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "SheetTestSupport"]),
         .testTarget(name: "SheetXLSTests", dependencies: ["SheetXLS", "SheetTestSupport"]),
+        .testTarget(name: "FormsTests", dependencies: ["Forms", "SheetXLSX", "SheetTestSupport"]),
+        .testTarget(name: "PovertyTests", dependencies: ["Poverty", "Forms", "SheetTestSupport"]),
         // Depends on the executable so that `swift test` builds it; the tests run the binary itself.
         .testTarget(name: "CLITests", dependencies: ["bieumau", "SheetTestSupport"]),
     ]

@@ -1,0 +1,6 @@
+import Forms
+import Testing
+
+@Suite struct FormsModuleTests {
+    @Test func moduleLinks() { _ = Forms.self }
+}
