@@ -77,12 +77,24 @@ private struct ExpressionParser {
         guard let first = peek() else { return nil }
         let next: Character? = offset + 1 < characters.count ? characters[offset + 1] : nil
         switch (first, next) {
-        case ("<", "="): offset += 2; return .lessOrEqual
-        case (">", "="): offset += 2; return .greaterOrEqual
-        case ("=", "="): offset += 2; return .equal
-        case ("<", _): offset += 1; return .less
-        case (">", _): offset += 1; return .greater
-        case ("=", _): offset += 1; return .equal
+        case ("<", "="):
+            offset += 2
+            return .lessOrEqual
+        case (">", "="):
+            offset += 2
+            return .greaterOrEqual
+        case ("=", "="):
+            offset += 2
+            return .equal
+        case ("<", _):
+            offset += 1
+            return .less
+        case (">", _):
+            offset += 1
+            return .greater
+        case ("=", _):
+            offset += 1
+            return .equal
         default: return nil
         }
     }
