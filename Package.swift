@@ -34,7 +34,10 @@ let package = Package(
         .target(name: "SheetXLSX", dependencies: ["SheetCore", "SheetZip", "SheetXML"]),
         .target(name: "VietText", dependencies: ["SheetCore"]),
         .target(name: "SheetXLS", dependencies: ["SheetCore"]),
-        .target(name: "Forms", dependencies: ["SheetCore", "VietText", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "Forms",
+            dependencies: ["SheetCore", "SheetXLSX", "VietText", .product(name: "Yams", package: "Yams")]
+        ),
         .target(name: "Poverty", dependencies: ["SheetCore", "Forms", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "bieumau",
