@@ -13,10 +13,12 @@ public struct Finding: Hashable, Sendable {
     /// What a person reads, in Vietnamese and English; numbers in both are written the Vietnamese way
     /// (`1.234,5`), as the forms print them.
     public var message: LocalizedText
+    /// Other places the finding involves: the other side of a cross-form link, the first of two duplicate codes.
+    public var related: [FindingLocation]
 
     public init(
         rule: String, severity: Severity, location: FindingLocation, expected: FindingValue? = nil,
-        actual: FindingValue? = nil, message: LocalizedText
+        actual: FindingValue? = nil, message: LocalizedText, related: [FindingLocation] = []
     ) {
         self.rule = rule
         self.severity = severity
@@ -24,6 +26,7 @@ public struct Finding: Hashable, Sendable {
         self.expected = expected
         self.actual = actual
         self.message = message
+        self.related = related
     }
 }
 

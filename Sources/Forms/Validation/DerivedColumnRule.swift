@@ -1,0 +1,97 @@
+import SheetCore
+
+/// A derived column (`poor_rate = poor / households * 100`) recomputed on every row and compared with what the
+/// sheet shows, with the tolerance of its displayed decimals (`Mappings/README.md`, "Tolerances").
+///
+/// - A value equal once rounded agrees; off by at most one unit of the last decimal is information (`rounding`);
+///   beyond that an error.
+/// - A division by zero (a unit with no households) must leave the cell blank: a `0` there is a warning (the
+///   form looks complete but states a rate that does not exist), any other value an error.
+/// - A blank cell where the value is not 0 is an error; a blank where it is 0 is accepted (many forms leave
+///   zero rates blank). Blank inputs count as 0 unless all of them are blank.
+public struct DerivedColumnRule: FormRule {
+    public let id: String
+    let form: String
+    let column: ColumnDefinition
+    let formula: Expression
+    let inputs: [String]
+    let labels: [String: LocalizedText]
+
+    /// - Returns: `nil` when the column has no formula.
+    public init?(form: FormDefinition, column: ColumnDefinition) {
+        guard let formula = column.formula else { return nil }
+        self.id = RuleID.formula(form.id, column.key)
+        self.form = form.id
+        self.column = column
+        self.formula = formula
+        self.inputs = formula.fields
+        self.labels = FindingText.columnNames(form)
+    }
+
+    public func check(_ instance: FormInstance, into findings: inout [Finding]) {
+        for row in instance.rows {
+            guard let cell = row.values[column.key], cell.provenance != nil,
+                let location = instance.location(of: column.key, on: row)
+            else { continue }
+            if inputs.allSatisfy({ row.values[$0]?.value.number == nil }) { continue }
+            let evaluation = formula.evaluate { row.number($0) ?? .zero }
+            let formulaText = FindingText.expression(formula, names: labels)
+            switch (evaluation, cell.value) {
+            case (.divisionByZero, .missing):
+                continue
+            case (.divisionByZero, .number(let written)) where written.isZero:
+                findings.append(
+                    Finding(
+                        rule: id, severity: .warning, location: location, expected: .blank, actual: cell.quoted,
+                        message: FindingText.zeroWhereBlank(column: labels[column.key]!, formula: formulaText)))
+            case (.divisionByZero, _):
+                findings.append(
+                    Finding(
+                        rule: id, severity: .error, location: location, expected: .blank, actual: cell.quoted,
+                        message: FindingText.valueWhereBlank(
+                            column: labels[column.key]!, formula: formulaText, actual: cell.quoted)))
+            case (.value(let exact), .missing):
+                guard !exact.isZero else { continue }
+                let expected = exact.rounded(toPlaces: column.decimals)
+                findings.append(
+                    Finding(
+                        rule: id, severity: .error, location: location, expected: .number(expected), actual: .blank,
+                        message: FindingText.derivedBlank(
+                            column: labels[column.key]!, formula: formulaText, expected: expected)))
+            case (.value(let exact), .number(let written)):
+                let expected = exact.rounded(toPlaces: column.decimals)
+                switch Tolerance.derived(written: written, exact: exact, decimals: column.decimals) {
+                case .agrees:
+                    continue
+                case .rounding:
+                    findings.append(
+                        Finding(
+                            rule: id, severity: .info, location: location, expected: .number(expected),
+                            actual: .number(written),
+                            message: FindingText.derivedRounding(
+                                column: labels[column.key]!, formula: formulaText, expected: expected,
+                                actual: written, decimals: column.decimals)))
+                case .disagrees:
+                    findings.append(
+                        Finding(
+                            rule: id, severity: .error, location: location, expected: .number(expected),
+                            actual: .number(written),
+                            message: FindingText.derivedMismatch(
+                                column: labels[column.key]!, formula: formulaText, expected: expected,
+                                actual: written)))
+                }
+            case (.value(let exact), _):
+                let expected = exact.rounded(toPlaces: column.decimals)
+                findings.append(
+                    Finding(
+                        rule: id, severity: .error, location: location, expected: .number(expected),
+                        actual: cell.quoted,
+                        message: FindingText.derivedNotANumber(
+                            column: labels[column.key]!, formula: formulaText, expected: expected,
+                            actual: cell.quoted)))
+            case (.missing, _), (.overflow, _):
+                continue
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import SheetCore
+
+extension FormInstance {
+    /// Where the sheet is, without a cell.
+    public var sheetLocation: FindingLocation { FindingLocation(file: document.path, sheet: sheet) }
+
+    /// The cell of `key` on `row`: where its value was read, else where the column was found on that row, else
+    /// the row's first cell; `nil` when the column is not on the sheet at all.
+    public func location(of key: String, on row: FormRow) -> FindingLocation? {
+        if let provenance = row.values[key]?.provenance {
+            return FindingLocation(file: document.path, sheet: provenance.sheet, cell: provenance.cell.a1)
+        }
+        guard let column = columnPositions[key] else { return nil }
+        return FindingLocation(
+            file: document.path, sheet: sheet, cell: CellAddress(row: row.sheetRow, column: column).a1)
+    }
+
+    /// The row itself: the cell of its code (or first known column).
+    public func location(ofRow row: FormRow) -> FindingLocation {
+        let column =
+            definition.table.codeColumn.flatMap { columnPositions[$0] } ?? columnPositions.values.min() ?? 0
+        return FindingLocation(
+            file: document.path, sheet: sheet, cell: CellAddress(row: row.sheetRow, column: column).a1)
+    }
+
+    /// The cells of column `key` from the first row to the last (`E9:E40`), for a value computed over a list.
+    public func location(ofColumn key: String) -> FindingLocation {
+        let cells = rows.compactMap { $0.values[key]?.provenance?.cell }
+        guard let first = cells.min(), let last = cells.max() else { return sheetLocation }
+        return FindingLocation(file: document.path, sheet: sheet, cell: CellRange(first, last).a1)
+    }
+
+    /// The rows' codes made explicit: a block row without a code takes the code of the row above it (`Hộ` carries
+    /// `1.1`, the `Nhân khẩu` row under it is `1.1` too).
+    var effectiveCodes: [String?] {
+        var codes: [String?] = []
+        codes.reserveCapacity(rows.count)
+        var last: String?
+        for row in rows {
+            if let code = row.code?.trimmingSpaces, !code.isEmpty {
+                last = code
+                codes.append(code)
+            } else if row.block != nil {
+                codes.append(last)
+            } else {
+                codes.append(nil)
+            }
+        }
+        return codes
+    }
+}
+
+extension FieldValue {
+    /// The value as a finding quotes it.
+    var quoted: FindingValue {
+        switch self {
+        case .missing: .blank
+        case .number(let value): .number(value)
+        case .text(let text): .text(text)
+        case .boolean(let flag): .number(flag ? 1 : 0)
+        case .date(let date): .text(date.iso8601)
+        case .invalid: .text("?")
+        }
+    }
+}
+
+extension ExtractedValue {
+    /// The value as a finding quotes it: an unreadable cell by its raw text.
+    var quoted: FindingValue {
+        if case .invalid = value, let raw = provenance?.raw { return .text(raw) }
+        return value.quoted
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,114 @@
+import SheetCore
+
+/// Cross-form links (`Mappings/links.yaml`): poor households in report 1 = end of period in report 2 = households
+/// in report 4 = poor households in the list. Sheets are grouped by unit code and period (from their headings,
+/// whether in one file or several); a link is checked in every group that has both forms. A link with
+/// `previous_period` reads its right side from the previous period's sheets of the same unit (`--previous`).
+/// Each finding is at the left value's cell and names the right value's file and cell too.
+public struct LinkCheck: Sendable {
+    public let links: [LinkDefinition]
+
+    public init(links: [LinkDefinition]) { self.links = links }
+
+    /// A value read through a reference, with where it was read.
+    struct Reading {
+        var value: DecimalNumber
+        var quoted: FindingValue
+        var location: FindingLocation
+    }
+
+    public func check(_ instances: [FormInstance], previous: [FormInstance] = []) -> [Finding] {
+        guard !links.isEmpty else { return [] }
+        let groups = Dictionary(grouping: instances.filter { $0.unitCode != nil }) {
+            "\($0.unitCode!)\u{1}\($0.period ?? "")"
+        }
+        let previousByUnit = Dictionary(grouping: previous.filter { $0.unitCode != nil }) { $0.unitCode! }
+        var findings: [Finding] = []
+        for link in links {
+            for key in groups.keys.sorted() {
+                let group = groups[key]!
+                let lefts = group.filter { $0.definition.id == link.left.form }
+                guard !lefts.isEmpty else { continue }
+                for left in lefts {
+                    let rights =
+                        link.previousPeriod
+                        ? (previousByUnit[left.unitCode!] ?? []).filter { $0.definition.id == link.right.form }
+                        : group.filter { $0.definition.id == link.right.form }
+                    for right in rights {
+                        guard let leftReading = LinkCheck.read(link.left, in: left),
+                            let rightReading = LinkCheck.read(link.right, in: right)
+                        else { continue }
+                        if leftReading.value == rightReading.value { continue }
+                        findings.append(
+                            Finding(
+                                rule: RuleID.link(link.id), severity: link.severity, location: leftReading.location,
+                                expected: rightReading.quoted, actual: leftReading.quoted,
+                                message: FindingText.withDeclared(
+                                    link.message,
+                                    FindingText.linkMismatch(
+                                        left: FindingText.reference(link.left, in: left.definition),
+                                        leftValue: leftReading.value, leftAt: leftReading.location,
+                                        right: FindingText.reference(link.right, in: right.definition),
+                                        rightValue: rightReading.value, rightAt: rightReading.location,
+                                        previousPeriod: link.previousPeriod)),
+                                related: [rightReading.location]))
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    /// The value a reference names in one sheet: the unit's own row (code `1`, else the first row), or the block
+    /// row / line named by `row`; the number of records; or a field summed over them. A blank counts as 0;
+    /// `nil` when the field is not on the sheet or not a number.
+    static func read(_ reference: ValueReference, in instance: FormInstance) -> Reading? {
+        switch reference.aggregate {
+        case .count:
+            let count = DecimalNumber(instance.rows.count)
+            return Reading(value: count, quoted: .number(count), location: instance.location(ofRecords: ()))
+        case .sum:
+            guard let field = reference.field else { return nil }
+            guard let sum = DecimalNumber.sum(instance.rows.compactMap { $0.number(field) }) else { return nil }
+            return Reading(value: sum, quoted: .number(sum), location: instance.location(ofColumn: field))
+        case .value:
+            guard let field = reference.field, let row = unitRow(reference.row, in: instance),
+                let cell = row.values[field], let location = instance.location(of: field, on: row)
+            else { return nil }
+            switch cell.value {
+            case .number(let value): return Reading(value: value, quoted: .number(value), location: location)
+            case .missing: return Reading(value: .zero, quoted: .blank, location: location)
+            default: return nil
+            }
+        }
+    }
+
+    static func unitRow(_ key: String?, in instance: FormInstance) -> FormRow? {
+        switch instance.definition.kind {
+        case .lines:
+            guard let key else { return instance.rows.first }
+            return instance.rows.first { $0.line == key }
+        case .units, .records:
+            let codes = instance.effectiveCodes
+            let top = codes.firstIndex { $0 == "1" } ?? codes.firstIndex { $0 != nil } ?? 0
+            guard top < instance.rows.count else { return nil }
+            guard let key else { return instance.rows[top] }
+            let code = codes[top]
+            for index in top..<instance.rows.count where codes[index] == code && instance.rows[index].block == key {
+                return instance.rows[index]
+            }
+            return nil
+        }
+    }
+}
+
+extension FormInstance {
+    /// The records of a list: the rows from the first to the last.
+    func location(ofRecords: Void) -> FindingLocation {
+        guard let first = rows.first, let last = rows.last else { return sheetLocation }
+        let start = location(ofRow: first)
+        let end = location(ofRow: last)
+        guard let a = start.cell, let b = end.cell, a != b else { return start }
+        return FindingLocation(file: document.path, sheet: sheet, cell: "\(a):\(b)")
+    }
+}

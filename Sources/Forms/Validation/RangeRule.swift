@@ -1,0 +1,37 @@
+import SheetCore
+
+/// A column's `min` and `max` (`Mappings/README.md`: 0 by default for counts, money and percents; 100 for
+/// percents), checked on every row: a negative count or a rate above 100 % is an error.
+public struct RangeRule: FormRule {
+    public let id: String
+    let column: ColumnDefinition
+    let label: LocalizedText
+
+    /// - Returns: `nil` when the column is not numeric or has no bound.
+    public init?(form: FormDefinition, column: ColumnDefinition) {
+        guard column.isNumeric, column.minimum != nil || column.maximum != nil else { return nil }
+        self.id = RuleID.range(form.id, column.key)
+        self.column = column
+        self.label = FindingText.columnNames(form)[column.key]!
+    }
+
+    public func check(_ instance: FormInstance, into findings: inout [Finding]) {
+        for row in instance.rows {
+            guard let value = row.number(column.key), let location = instance.location(of: column.key, on: row)
+            else { continue }
+            if let minimum = column.minimum, value < minimum {
+                findings.append(
+                    Finding(
+                        rule: id, severity: .error, location: location, expected: .number(minimum),
+                        actual: .number(value),
+                        message: FindingText.belowMinimum(column: label, minimum: minimum, actual: value)))
+            } else if let maximum = column.maximum, value > maximum {
+                findings.append(
+                    Finding(
+                        rule: id, severity: .error, location: location, expected: .number(maximum),
+                        actual: .number(value),
+                        message: FindingText.aboveMaximum(column: label, maximum: maximum, actual: value)))
+            }
+        }
+    }
+}

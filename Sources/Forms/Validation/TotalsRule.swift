@@ -1,0 +1,67 @@
+import SheetCore
+
+/// Parts add up to their total (`kind: totals`): in a units form row `1` = Σ rows `1.x` for each block row; in a
+/// lines form each line with `sum_of` = Σ those lines. Checked in every column aggregated by sum (rates are
+/// recomputed, never summed). Counts must be exact; a money total of `n` parts displayed with `d` decimals may
+/// differ by `n × ½ × 10^-d`, reported as information (a rounding difference); beyond that, the rule's severity.
+public struct TotalsRule: FormRule {
+    public let id: String
+    let severity: Severity
+    let message: LocalizedText?
+    let columns: [ColumnDefinition]
+    let labels: [String: LocalizedText]
+
+    public init(form: FormDefinition, rule: RuleDefinition) {
+        self.id = RuleID.declared(form.id, rule.id)
+        self.severity = rule.severity
+        self.message = rule.message
+        self.columns = form.columns.filter {
+            $0.aggregate == .sum && $0.isNumeric && $0.type != .percent && $0.key != form.table.codeColumn
+        }
+        self.labels = FindingText.columnNames(form)
+    }
+
+    public func check(_ instance: FormInstance, into findings: inout [Finding]) {
+        let structure = TotalRows(instance)
+        for total in structure.totals {
+            let totalRow = instance.rows[total.row]
+            for column in columns {
+                guard let cell = totalRow.values[column.key], cell.provenance != nil,
+                    let location = instance.location(of: column.key, on: totalRow)
+                else { continue }
+                let parts = total.parts.map { instance.rows[$0].values[column.key]?.value }
+                let written: DecimalNumber
+                switch cell.value {
+                case .number(let value): written = value
+                case .missing: written = .zero
+                default: continue
+                }
+                if parts.allSatisfy({ $0?.number == nil }), cell.value == .missing { continue }
+                guard let sum = DecimalNumber.sum(parts.compactMap { $0?.number }) else { continue }
+                let agreement = Tolerance.total(
+                    written: written, sum: sum, parts: parts.count, type: column.type, decimals: column.decimals)
+                let actual: FindingValue = cell.value == .missing ? .blank : .number(written)
+                let codes = FindingText.codeSpan(total.partCodes)
+                switch agreement {
+                case .agrees:
+                    continue
+                case .rounding:
+                    findings.append(
+                        Finding(
+                            rule: id, severity: .info, location: location, expected: .number(sum), actual: actual,
+                            message: FindingText.totalRounding(
+                                column: labels[column.key]!, parts: codes, sum: sum, actual: written,
+                                allowance: Tolerance.allowance(parts: parts.count, decimals: column.decimals))))
+                case .disagrees:
+                    findings.append(
+                        Finding(
+                            rule: id, severity: severity, location: location, expected: .number(sum), actual: actual,
+                            message: FindingText.withDeclared(
+                                message,
+                                FindingText.totalMismatch(
+                                    column: labels[column.key]!, parts: codes, sum: sum, actual: actual))))
+                }
+            }
+        }
+    }
+}

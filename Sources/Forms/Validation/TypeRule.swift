@@ -1,0 +1,48 @@
+import SheetCore
+
+/// A column's type (`Mappings/README.md`): an integer column holds whole numbers; a cell that could not be read
+/// as its column's type is an error, unless reading already reported that cell. Derived columns are left to
+/// ``DerivedColumnRule``, which says what the cell should hold.
+public struct TypeRule: FormRule {
+    public let id: String
+    let column: ColumnDefinition
+    let label: LocalizedText
+
+    /// - Returns: `nil` for derived columns and free text, which any cell content satisfies.
+    public init?(form: FormDefinition, column: ColumnDefinition) {
+        guard column.formula == nil, column.type != .text else { return nil }
+        self.id = RuleID.type(form.id, column.key)
+        self.column = column
+        self.label = FindingText.columnNames(form)[column.key]!
+    }
+
+    public func check(_ instance: FormInstance, into findings: inout [Finding]) {
+        var reported: Set<String>?
+        for row in instance.rows {
+            guard let cell = row.values[column.key], let location = instance.location(of: column.key, on: row)
+            else { continue }
+            switch cell.value {
+            case .number(let value) where column.type == .integer:
+                guard value.rounded(toPlaces: 0) != value else { continue }
+                findings.append(
+                    Finding(
+                        rule: id, severity: .error, location: location, expected: .number(value.rounded(toPlaces: 0)),
+                        actual: .number(value), message: FindingText.notWhole(column: label, actual: value)))
+            case .invalid:
+                if reported == nil {
+                    reported = Set(
+                        instance.findings.compactMap { finding in
+                            finding.location.cell.map { "\(finding.location.sheet ?? "")!\($0)" }
+                        })
+                }
+                if reported!.contains("\(location.sheet ?? "")!\(location.cell ?? "")") { continue }
+                findings.append(
+                    Finding(
+                        rule: id, severity: .error, location: location, actual: cell.quoted,
+                        message: FindingText.notOfType(column: label, type: column.type, actual: cell.quoted)))
+            default:
+                continue
+            }
+        }
+    }
+}

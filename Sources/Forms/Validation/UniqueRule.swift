@@ -1,0 +1,43 @@
+/// No two records share a value of a field (`unique: household_code`); each repeat is reported at its own cell,
+/// naming the first. Values are compared as written, trimmed; blanks are not compared.
+public struct UniqueRule: FormRule {
+    public let id: String
+    let field: String
+    let severity: Severity
+    let message: LocalizedText?
+    let label: LocalizedText
+
+    /// - Returns: `nil` when the rule is not a `unique` rule.
+    public init?(form: FormDefinition, rule: RuleDefinition) {
+        guard case .unique(let field) = rule.kind else { return nil }
+        self.id = RuleID.declared(form.id, rule.id)
+        self.field = field
+        self.severity = rule.severity
+        self.message = rule.message
+        self.label = FindingText.columnNames(form)[field] ?? LocalizedText(vi: field)
+    }
+
+    public func check(_ instance: FormInstance, into findings: inout [Finding]) {
+        var first: [String: FindingLocation] = [:]
+        for row in instance.rows {
+            guard let cell = row.values[field] else { continue }
+            let key: String
+            switch cell.value {
+            case .missing, .invalid: continue
+            case .number(let number): key = number.description
+            default: key = cell.value.description.trimmingSpaces
+            }
+            guard !key.isEmpty, let location = instance.location(of: field, on: row) else { continue }
+            if let earlier = first[key] {
+                findings.append(
+                    Finding(
+                        rule: id, severity: severity, location: location, actual: .text(key),
+                        message: FindingText.withDeclared(
+                            message, FindingText.duplicate(field: label, value: key, first: earlier)),
+                        related: [earlier]))
+            } else {
+                first[key] = location
+            }
+        }
+    }
+}
