@@ -1,28 +1,22 @@
 extension UnitHierarchy {
     /// Checks the whole list: overlapping versions, parents, successors and loops (see ``init(units:)``).
-    func check() throws(PovertyError) {
-        for indices in versionsByCodeValues {
-            for (position, index) in indices.enumerated() {
-                let unit = units[index]
-                for earlier in indices[..<position] where units[earlier].validity.overlaps(unit.validity) {
-                    throw error(
-                        .duplicate, unit,
-                        vi: "Mã \(unit.code) đã có hiệu lực trùng thời gian ở \(units[earlier].source) (\(units[earlier].validity) và \(unit.validity)).",
-                        en: "Code \(unit.code) is already valid for overlapping days at \(units[earlier].source) (\(units[earlier].validity) and \(unit.validity)).")
-                }
+    /// Units are checked in the order given, so the first error is the first bad line of the files.
+    func check(inInputOrder input: [AdministrativeUnit]) throws(PovertyError) {
+        var seen: [String: [AdministrativeUnit]] = [:]
+        for unit in input {
+            for earlier in seen[unit.code] ?? [] where earlier.validity.overlaps(unit.validity) {
+                throw error(
+                    .duplicate, unit,
+                    vi: "Mã \(unit.code) đã có hiệu lực trùng thời gian ở \(earlier.source) (\(earlier.validity) và \(unit.validity)).",
+                    en: "Code \(unit.code) is already valid for overlapping days at \(earlier.source) (\(earlier.validity) and \(unit.validity)).")
             }
+            seen[unit.code, default: []].append(unit)
         }
-        for unit in units {
+        for unit in input {
             try checkParent(of: unit)
             try checkSuccessor(of: unit)
         }
-        try checkParentLoops()
-    }
-
-    private var versionsByCodeValues: [[Int]] {
-        var groups: [String: [Int]] = [:]
-        for (index, unit) in units.enumerated() { groups[unit.code, default: []].append(index) }
-        return Array(groups.values)
+        try checkParentLoops(input)
     }
 
     private func error(_ code: PovertyError.Code, _ unit: AdministrativeUnit, vi: String, en: String) -> PovertyError {
@@ -115,8 +109,8 @@ extension UnitHierarchy {
     }
 
     /// Parent links looping (A under B under A): possible only when levels are inconsistent, checked anyway.
-    private func checkParentLoops() throws(PovertyError) {
-        for unit in units {
+    private func checkParentLoops(_ input: [AdministrativeUnit]) throws(PovertyError) {
+        for unit in input {
             guard let date = unit.validity.from ?? unit.validity.to else { continue }
             var seen: Set<String> = [unit.code]
             var current = unit.parentCode

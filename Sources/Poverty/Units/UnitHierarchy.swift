@@ -38,7 +38,7 @@ public struct UnitHierarchy: Sendable {
         self.units = sorted
         self.versionsByCode = byCode
         self.childrenByParent = byParent
-        try check()
+        try check(inInputOrder: units)
     }
 
     /// Every version of `code`, oldest first (empty when unknown).

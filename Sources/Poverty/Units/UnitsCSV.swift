@@ -25,10 +25,11 @@ struct UnitsCSV {
         var header: [String]?
         var records: [Record] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split on it as on "\n" and a lone "\r".
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        for rawLine in lines {
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.last == "\r" { line.removeLast() }
+            var line = rawLine
             if lineNumber == 1, line.first == "\u{FEFF}" { line.removeFirst() }
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.first == "#" { continue }
             let fields = try splitFields(line, file: file, line: lineNumber)
