@@ -1,0 +1,166 @@
+import Forms
+import SheetCore
+
+/// The household-list rule `custom: household-class` (DESIGN §4): the class written for each household agrees
+/// with the class the poverty standard of the period gives its income, area and deprivations.
+///
+/// Parameters name the list's columns: `income` (đồng/người/tháng), `area` (`Nông thôn` / `Thành thị`), `class`
+/// (`Hộ nghèo`, `Hộ cận nghèo`…) and either `deprivations` (a column counting them) or `flags` (the 12 flag
+/// columns, separated by spaces or commas). A household whose income, area or class cannot be read is left to the
+/// type and required rules; a class contradicting the standard is an error at the class cell.
+///
+/// ```yaml
+/// - id: household-class
+///   custom: household-class
+///   parameters: {income: income, area: area, deprivations: deprivations, class: class}
+/// ```
+public struct HouseholdClassRule: FormRule {
+    public static let name = "household-class"
+
+    public let id: String
+    let income: String
+    let area: String
+    let classColumn: String
+    let count: String?
+    let flags: [String]
+    let standards: PovertyStandards
+    let severity: Severity
+
+    /// - Throws: ``CustomRuleRegistry/Problem`` when a parameter is missing or names no column of the form.
+    public init(_ request: CustomRuleRegistry.Request, standards: PovertyStandards) throws(CustomRuleRegistry.Problem) {
+        func column(_ role: String) throws(CustomRuleRegistry.Problem) -> String {
+            guard let key = request.parameters[role] else {
+                throw CustomRuleRegistry.Problem(PovertyRuleText.missingParameter(request, role: role))
+            }
+            guard request.form.column(key) != nil else {
+                throw CustomRuleRegistry.Problem(PovertyRuleText.unknownColumn(request, role: role, key: key))
+            }
+            return key
+        }
+        id = request.id
+        income = try column("income")
+        area = try column("area")
+        classColumn = try column("class")
+        if request.parameters["deprivations"] != nil {
+            count = try column("deprivations")
+            flags = []
+        } else if let list = request.parameters["flags"] {
+            count = nil
+            flags = list.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+            for key in flags where request.form.column(key) == nil {
+                throw CustomRuleRegistry.Problem(PovertyRuleText.unknownColumn(request, role: "flags", key: key))
+            }
+        } else {
+            throw CustomRuleRegistry.Problem(PovertyRuleText.missingParameter(request, role: "deprivations"))
+        }
+        self.standards = standards
+        self.severity = request.rule.severity
+    }
+
+    public func check(_ instance: FormInstance, into findings: inout [Finding]) {
+        guard let standard = standard(for: instance) else { return }
+        for row in instance.rows {
+            guard let income = row.number(income), let areaText = row.values[area]?.value.text,
+                let area = HouseholdClassRule.area(areaText), let stated = row.values[classColumn],
+                let statedText = stated.value.text, let statedClass = HouseholdClassRule.householdClass(statedText),
+                let deprivations = deprivationCount(row),
+                let computed = try? standard.classify(income: income, area: area, deprivationCount: deprivations),
+                computed != statedClass, let location = instance.location(of: classColumn, on: row)
+            else { continue }
+            findings.append(
+                Finding(
+                    rule: id, severity: severity, location: location,
+                    expected: .text(computed.vietnameseName), actual: .text(statedText),
+                    message: PovertyRuleText.classContradicts(
+                        stated: statedClass, computed: computed, income: income, area: area,
+                        deprivations: deprivations, standard: standard)))
+        }
+    }
+
+    /// The stated count, else the flags set to 1.
+    func deprivationCount(_ row: FormRow) -> Int? {
+        if let count {
+            guard let value = row.number(count), value.rounded(toPlaces: 0) == value else { return nil }
+            return Int(value.description)
+        }
+        var total = 0
+        for flag in flags {
+            switch row.values[flag]?.value {
+            case .number(let value)?: if !value.isZero { total += 1 }
+            case .boolean(true)?: total += 1
+            default: continue
+            }
+        }
+        return total
+    }
+
+    /// The standard of the sheet's period (`2024`, `2024-RS`, `Năm 2024`), else the latest whose classification is
+    /// modelled.
+    func standard(for instance: FormInstance) -> PovertyStandard? {
+        if let text = instance.period {
+            if let period = try? ReportingPeriod.parse(text), let found = standards.standard(for: period) {
+                return found
+            }
+            if let year = HouseholdClassRule.year(in: text),
+                let found = standards.standard(for: ReportingPeriod(year: year))
+            {
+                return found
+            }
+        }
+        return standards.standards.last { if case .incomeAndDeprivations = $0.rule { true } else { false } }
+    }
+
+    static func year(in text: String) -> Int? {
+        var digits = ""
+        for character in text {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+                if digits.count == 4 { return Int(digits) }
+            } else {
+                digits = ""
+            }
+        }
+        return nil
+    }
+
+    /// `Nông thôn`, `NT`, `rural` → rural; `Thành thị`, `TT`, `urban` → urban.
+    static func area(_ text: String) -> AreaType? {
+        let key = PovertyRuleText.folded(text)
+        switch key {
+        case "nong thon", "nt", "rural", "khu vuc nong thon": return .rural
+        case "thanh thi", "tt", "urban", "khu vuc thanh thi": return .urban
+        default: return nil
+        }
+    }
+
+    /// `Hộ nghèo`, `Nghèo`, `HN`, `poor` → poor; `Hộ cận nghèo`, `Cận nghèo`, `HCN` → near-poor; `Hộ có mức sống
+    /// trung bình`, `MSTB` → middle-living.
+    static func householdClass(_ text: String) -> HouseholdClass? {
+        var key = PovertyRuleText.folded(text)
+        if key.hasPrefix("ho ") { key.removeFirst(3) }
+        switch key {
+        case "ngheo", "hn", "poor": return .poor
+        case "can ngheo", "hcn", "near-poor", "near poor": return .nearPoor
+        case "co muc song trung binh", "muc song trung binh", "mstb", "middle-living": return .middleLiving
+        case "khong ngheo", "thoat ngheo", "not-poor", "not poor": return .notPoor
+        default: return nil
+        }
+    }
+}
+
+/// Registering the Poverty module's rules with the forms engine.
+extension CustomRuleRegistry {
+    /// The registry with every rule of the Poverty module (`household-class`), judged by `standards`.
+    public static func poverty(standards: PovertyStandards) -> CustomRuleRegistry {
+        var registry = CustomRuleRegistry()
+        registry.registerPovertyRules(standards: standards)
+        return registry
+    }
+
+    /// Adds the Poverty module's rules.
+    public mutating func registerPovertyRules(standards: PovertyStandards) {
+        register(HouseholdClassRule.name) { request throws(CustomRuleRegistry.Problem) in
+            try HouseholdClassRule(request, standards: standards)
+        }
+    }
+}
