@@ -24,10 +24,14 @@ import Testing
         #expect(current.indicators.count == 12)
         #expect(current.indicators.map(\.number) == Array(1...12))
         #expect(current.dimensions.count == 6)
-        #expect(current.dimensions.map { $0.indicators.map(\.number) } == [[1, 2], [3, 4], [5, 6], [7, 8], [9, 10], [11, 12]])
+        #expect(
+            current.dimensions.map { $0.indicators.map(\.number) } == [
+                [1, 2], [3, 4], [5, 6], [7, 8], [9, 10], [11, 12],
+            ])
         #expect(current.indicator(number: 4)?.key == "bhyt")
         #expect(current.indicator(key: "nguon-nuoc")?.number == 9)
-        #expect(current.indicator(key: "tiep-can-thong-tin")?.vietnameseName == "Phương tiện phục vụ tiếp cận thông tin")
+        #expect(
+            current.indicator(key: "tiep-can-thong-tin")?.vietnameseName == "Phương tiện phục vụ tiếp cận thông tin")
         #expect(current.dimension(key: "nuoc-ve-sinh")?.englishName == "Domestic water and sanitation")
         #expect(Set(current.indicators.map(\.key)).count == 12)
     }
@@ -182,10 +186,13 @@ import Testing
 
     @Test(arguments: [
         Broken(name: "unknown key", replace: "income_unit:", with: "income_units:", code: .unknownKey, line: 6),
-        Broken(name: "grouped number", replace: "poverty: 100", with: "poverty: 1.500.000", code: .invalidValue, line: 8),
+        Broken(
+            name: "grouped number", replace: "poverty: 100", with: "poverty: 1.500.000", code: .invalidValue, line: 8),
         Broken(name: "bad date", replace: "2030-01-01", with: "1/1/2030", code: .invalidValue, line: 5),
         Broken(name: "missing key", replace: "legal_basis: \"none\"", with: "", code: .missingKey, line: 1),
-        Broken(name: "unknown rule", replace: "rule: income-and-deprivations", with: "rule: magic", code: .invalidValue, line: 9),
+        Broken(
+            name: "unknown rule", replace: "rule: income-and-deprivations", with: "rule: magic", code: .invalidValue,
+            line: 9),
         Broken(name: "YAML syntax", replace: "name_en: \"Test\"", with: "name_en: [Test", code: .yamlSyntax, line: 4),
         Broken(name: "indicator key typo", replace: "- { key: a1,", with: "- { kee: a1,", code: .unknownKey, line: 15),
     ])

@@ -101,12 +101,15 @@ import Testing
 
     @Test(arguments: [
         Broken(name: "unknown key", replace: "money_unit:", with: "money:", code: .unknownKey, line: 5),
-        Broken(name: "child key outside parent", replace: "key: da1.tda1", with: "key: da2.tda1", code: .invalidValue, line: 12),
+        Broken(
+            name: "child key outside parent", replace: "key: da1.tda1", with: "key: da2.tda1", code: .invalidValue,
+            line: 12),
         Broken(name: "duplicate component", replace: "key: da1.tda1", with: "key: da1", code: .duplicate, line: 12),
         Broken(name: "key with capitals", replace: "key: da1\n", with: "key: DA1\n", code: .invalidValue, line: 7),
         Broken(
             name: "ratio of an unknown measure", replace: "unit: triệu đồng }",
-            with: "unit: triệu đồng }\n  - { key: r, name_vi: R, name_en: R, unit: \"%\", ratio: { numerator: chi, denominator: giao } }",
+            with:
+                "unit: triệu đồng }\n  - { key: r, name_vi: R, name_en: R, unit: \"%\", ratio: { numerator: chi, denominator: giao } }",
             code: .unknownReference, line: 19),
     ])
     func aBrokenProgrammeFileNamesTheLine(_ broken: Broken) throws {

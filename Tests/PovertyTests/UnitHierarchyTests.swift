@@ -110,24 +110,41 @@ import Testing
     }
 
     @Test(arguments: [
-        Broken(name: "unknown parent", lines: ["62,Kon Tum,province,,,,", "23535,Ia Đal,commune,619,,,"], code: .unknownParent, line: 4),
         Broken(
-            name: "parent not valid throughout", lines: ["62,Kon Tum,province,,,2025-06-30,", "618,Ia H'Drai,district,62,,,"],
+            name: "unknown parent", lines: ["62,Kon Tum,province,,,,", "23535,Ia Đal,commune,619,,,"],
             code: .unknownParent, line: 4),
-        Broken(name: "parent at a lower level", lines: ["62,Kon Tum,province,,,,", "23535,Ia Đal,commune,62,,,", "618,Ia H'Drai,district,23535,,,"], code: .unknownParent, line: 5),
+        Broken(
+            name: "parent not valid throughout",
+            lines: ["62,Kon Tum,province,,,2025-06-30,", "618,Ia H'Drai,district,62,,,"],
+            code: .unknownParent, line: 4),
+        Broken(
+            name: "parent at a lower level",
+            lines: ["62,Kon Tum,province,,,,", "23535,Ia Đal,commune,62,,,", "618,Ia H'Drai,district,23535,,,"],
+            code: .unknownParent, line: 5),
         Broken(name: "commune without parent", lines: ["23535,Ia Đal,commune,,,,"], code: .unknownParent, line: 3),
         Broken(
             name: "duplicate code in overlapping validity",
-            lines: ["62,Kon Tum,province,,,2025-06-30,", "62,Kon Tum,province,,2025-06-30,,"], code: .duplicate, line: 4),
-        Broken(name: "successor unknown", lines: ["62,Kon Tum,province,,,2025-06-30,51"], code: .unknownSuccessor, line: 3),
-        Broken(name: "successor without end", lines: ["62,Kon Tum,province,,,,51", "51,Quảng Ngãi,province,,,,"], code: .unknownSuccessor, line: 3),
-        Broken(name: "successor at another level", lines: ["62,Kon Tum,province,,,2025-06-30,", "618,Ia H'Drai,district,62,,2025-06-30,62", "62,X,province,,2025-07-01,,"], code: .unknownSuccessor, line: 4),
+            lines: ["62,Kon Tum,province,,,2025-06-30,", "62,Kon Tum,province,,2025-06-30,,"], code: .duplicate, line: 4
+        ),
+        Broken(
+            name: "successor unknown", lines: ["62,Kon Tum,province,,,2025-06-30,51"], code: .unknownSuccessor, line: 3),
+        Broken(
+            name: "successor without end", lines: ["62,Kon Tum,province,,,,51", "51,Quảng Ngãi,province,,,,"],
+            code: .unknownSuccessor, line: 3),
+        Broken(
+            name: "successor at another level",
+            lines: [
+                "62,Kon Tum,province,,,2025-06-30,", "618,Ia H'Drai,district,62,,2025-06-30,62",
+                "62,X,province,,2025-07-01,,",
+            ], code: .unknownSuccessor, line: 4),
         Broken(name: "too few fields", lines: ["62,Kon Tum,province,,,"], code: .csvSyntax, line: 3),
         Broken(name: "unterminated quote", lines: ["62,\"Kon Tum,province,,,,"], code: .csvSyntax, line: 3),
         Broken(name: "quote inside a field", lines: ["62,Kon \"Tum\",province,,,,"], code: .csvSyntax, line: 3),
         Broken(name: "bad level", lines: ["62,Kon Tum,tinh,,,,"], code: .invalidValue, line: 3),
         Broken(name: "bad date", lines: ["62,Kon Tum,province,,01/07/2025,,"], code: .invalidValue, line: 3),
-        Broken(name: "end before start", lines: ["62,Kon Tum,province,,2025-07-01,2025-06-30,"], code: .invalidValue, line: 3),
+        Broken(
+            name: "end before start", lines: ["62,Kon Tum,province,,2025-07-01,2025-06-30,"], code: .invalidValue,
+            line: 3),
         Broken(name: "code not digits", lines: ["62a,Kon Tum,province,,,,"], code: .invalidValue, line: 3),
         Broken(name: "empty name", lines: ["62,,province,,,,"], code: .invalidValue, line: 3),
     ])
@@ -151,9 +168,12 @@ import Testing
         #expect(error?.line == 4)
     }
 
-    @Test(arguments: ["code,name,level,parent,valid_from,valid_to,successor_code", "code,name,level,parent_code,valid_from,valid_to"])
+    @Test(arguments: [
+        "code,name,level,parent,valid_from,valid_to,successor_code", "code,name,level,parent_code,valid_from,valid_to",
+    ])
     func aBadHeaderIsRefused(_ header: String) {
-        let error = povertyError { () throws(PovertyError) in try UnitHierarchy.parse(csv: header + "\n", file: "u.csv") }
+        let error = povertyError { () throws(PovertyError) in try UnitHierarchy.parse(csv: header + "\n", file: "u.csv")
+        }
         #expect(error?.code == .csvSyntax)
         #expect(error?.line == 1)
     }

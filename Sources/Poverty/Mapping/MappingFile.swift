@@ -60,7 +60,8 @@ struct MappingValue {
     /// This node as a mapping whose keys are all in `known`.
     func object(_ what: String, keys known: Set<String>) throws(PovertyError) -> MappingObject {
         guard let mapping = node.mapping else {
-            throw error(.invalidValue, vi: "“\(what)” phải là một bảng khóa: giá trị.", en: "“\(what)” must be a mapping.")
+            throw error(
+                .invalidValue, vi: "“\(what)” phải là một bảng khóa: giá trị.", en: "“\(what)” must be a mapping.")
         }
         var values: [String: MappingValue] = [:]
         for (keyNode, valueNode) in mapping {
@@ -94,7 +95,8 @@ struct MappingValue {
     /// The scalar text as written.
     func text(_ what: String) throws(PovertyError) -> String {
         guard let scalar = node.scalar else {
-            throw error(.invalidValue, vi: "“\(what)” phải là một giá trị đơn.", en: "“\(what)” must be a single value.")
+            throw error(
+                .invalidValue, vi: "“\(what)” phải là một giá trị đơn.", en: "“\(what)” must be a single value.")
         }
         return scalar.string
     }
@@ -105,8 +107,11 @@ struct MappingValue {
         guard let value = DecimalNumber(text.trimmingSpaces) else {
             throw error(
                 .invalidValue,
-                vi: "“\(what)” = “\(text)” không phải là số (viết không dấu phân cách nghìn, dấu chấm thập phân: 1500000, 49.7).",
-                en: "“\(what)” = “\(text)” is not a number (write it without grouping, with a decimal point: 1500000, 49.7).")
+                vi:
+                    "“\(what)” = “\(text)” không phải là số (viết không dấu phân cách nghìn, dấu chấm thập phân: 1500000, 49.7).",
+                en:
+                    "“\(what)” = “\(text)” is not a number (write it without grouping, with a decimal point: 1500000, 49.7)."
+            )
         }
         return value
     }
@@ -207,7 +212,8 @@ func files(in folder: String, extensions: Set<String>) throws(PovertyError) -> [
         names = try FileManager.default.contentsOfDirectory(atPath: folder)
     } catch {
         throw PovertyError(
-            .fileUnreadable, vi: "Không đọc được thư mục.", en: "The folder cannot be read.", file: folder, cause: error)
+            .fileUnreadable, vi: "Không đọc được thư mục.", en: "The folder cannot be read.", file: folder, cause: error
+        )
     }
     let base = folder.hasSuffix("/") ? folder : folder + "/"
     return names.filter { name in

@@ -29,7 +29,8 @@ extension PovertyStandard {
             throw PovertyError(
                 .notModelled,
                 vi: "Chuẩn nghèo \(key) (\(legalBasis)): chưa mô hình hóa cách phân loại hộ. \(vietnameseReason)",
-                en: "Poverty standard \(key) (\(legalBasis)): household classification is not modelled. \(englishReason)",
+                en:
+                    "Poverty standard \(key) (\(legalBasis)): household classification is not modelled. \(englishReason)",
                 file: nil)
         }
         guard let lines = incomeLines[area] else {

@@ -78,11 +78,13 @@ extension PovertyStandard {
             incomeUnit: try object.text("income_unit"), incomeLines: incomeLines,
             rule: try readRule(object.required("classification")), dimensions: dimensions,
             source: "\(root.file):\(root.line)")
-        if case .incomeAndDeprivations(let minimum) = standard.rule, !(0...standard.indicators.count).contains(minimum) {
+        if case .incomeAndDeprivations(let minimum) = standard.rule, !(0...standard.indicators.count).contains(minimum)
+        {
             throw object.owner.error(
                 .invalidValue,
                 vi: "poor_min_deprivations = \(minimum) phải trong khoảng 0…\(standard.indicators.count) (số chỉ số).",
-                en: "poor_min_deprivations = \(minimum) must be within 0…\(standard.indicators.count) (the indicators).")
+                en: "poor_min_deprivations = \(minimum) must be within 0…\(standard.indicators.count) (the indicators)."
+            )
         }
         return standard
     }

@@ -16,7 +16,10 @@ public struct PovertyStandards: Sendable {
     ///
     /// - Throws: ``PovertyError/Code/duplicate`` naming the second definition.
     public init(_ standards: [PovertyStandard]) throws(PovertyError) {
-        let sorted = standards.sorted { ($0.validity.from ?? CalendarDate(year: 1, month: 1, day: 1)!) < ($1.validity.from ?? CalendarDate(year: 1, month: 1, day: 1)!) }
+        let sorted = standards.sorted {
+            ($0.validity.from ?? CalendarDate(year: 1, month: 1, day: 1)!)
+                < ($1.validity.from ?? CalendarDate(year: 1, month: 1, day: 1)!)
+        }
         for (index, standard) in sorted.enumerated() {
             for other in sorted[..<index] {
                 if other.key == standard.key {
@@ -28,15 +31,19 @@ public struct PovertyStandards: Sendable {
                 if other.validity.overlaps(standard.validity) {
                     throw PovertyError(
                         .duplicate,
-                        vi: "Thời gian áp dụng \(standard.validity) của chuẩn “\(standard.key)” trùng với chuẩn “\(other.key)” (\(other.source)).",
-                        en: "Validity \(standard.validity) of standard “\(standard.key)” overlaps standard “\(other.key)” (\(other.source)).",
+                        vi:
+                            "Thời gian áp dụng \(standard.validity) của chuẩn “\(standard.key)” trùng với chuẩn “\(other.key)” (\(other.source)).",
+                        en:
+                            "Validity \(standard.validity) of standard “\(standard.key)” overlaps standard “\(other.key)” (\(other.source)).",
                         file: standard.source)
                 }
                 if let mine = standard.reviewYears, let theirs = other.reviewYears, mine.overlaps(theirs) {
                     throw PovertyError(
                         .duplicate,
-                        vi: "Năm rà soát \(mine.lowerBound)–\(mine.upperBound) của chuẩn “\(standard.key)” trùng với chuẩn “\(other.key)”.",
-                        en: "Review years \(mine.lowerBound)–\(mine.upperBound) of standard “\(standard.key)” overlap standard “\(other.key)”.",
+                        vi:
+                            "Năm rà soát \(mine.lowerBound)–\(mine.upperBound) của chuẩn “\(standard.key)” trùng với chuẩn “\(other.key)”.",
+                        en:
+                            "Review years \(mine.lowerBound)–\(mine.upperBound) of standard “\(standard.key)” overlap standard “\(other.key)”.",
                         file: standard.source)
                 }
             }

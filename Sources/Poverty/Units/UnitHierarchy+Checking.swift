@@ -7,8 +7,11 @@ extension UnitHierarchy {
             for earlier in seen[unit.code] ?? [] where earlier.validity.overlaps(unit.validity) {
                 throw error(
                     .duplicate, unit,
-                    vi: "Mã \(unit.code) đã có hiệu lực trùng thời gian ở \(earlier.source) (\(earlier.validity) và \(unit.validity)).",
-                    en: "Code \(unit.code) is already valid for overlapping days at \(earlier.source) (\(earlier.validity) and \(unit.validity)).")
+                    vi:
+                        "Mã \(unit.code) đã có hiệu lực trùng thời gian ở \(earlier.source) (\(earlier.validity) và \(unit.validity)).",
+                    en:
+                        "Code \(unit.code) is already valid for overlapping days at \(earlier.source) (\(earlier.validity) and \(unit.validity))."
+                )
             }
             seen[unit.code, default: []].append(unit)
         }
@@ -45,8 +48,11 @@ extension UnitHierarchy {
         guard !parents.isEmpty else {
             throw error(
                 .unknownParent, unit,
-                vi: "Đơn vị cha \(parentCode) của \(unit.code) không có trong danh sách; hãy thêm dòng của \(parentCode) hoặc sửa parent_code.",
-                en: "Parent \(parentCode) of unit \(unit.code) is not in the list; add a line for \(parentCode) or correct parent_code.")
+                vi:
+                    "Đơn vị cha \(parentCode) của \(unit.code) không có trong danh sách; hãy thêm dòng của \(parentCode) hoặc sửa parent_code.",
+                en:
+                    "Parent \(parentCode) of unit \(unit.code) is not in the list; add a line for \(parentCode) or correct parent_code."
+            )
         }
         // The parent's versions must cover every day of the child's validity.
         let overlapping = parents.filter { $0.validity.overlaps(unit.validity) }
@@ -54,14 +60,20 @@ extension UnitHierarchy {
             let spans = parents.map(\.validity.description).joined(separator: ", ")
             throw error(
                 .unknownParent, unit,
-                vi: "Đơn vị cha \(parentCode) của \(unit.code) không có hiệu lực trong suốt \(unit.validity) (cha: \(spans)).",
-                en: "Parent \(parentCode) of unit \(unit.code) is not valid throughout \(unit.validity) (parent: \(spans)).")
+                vi:
+                    "Đơn vị cha \(parentCode) của \(unit.code) không có hiệu lực trong suốt \(unit.validity) (cha: \(spans)).",
+                en:
+                    "Parent \(parentCode) of unit \(unit.code) is not valid throughout \(unit.validity) (parent: \(spans))."
+            )
         }
         for parent in overlapping where parent.level >= unit.level {
             throw error(
                 .unknownParent, unit,
-                vi: "Đơn vị cha \(parentCode) (cấp \(parent.level.rawValue)) phải ở cấp trên của \(unit.code) (cấp \(unit.level.rawValue)).",
-                en: "Parent \(parentCode) (level \(parent.level.rawValue)) must be above unit \(unit.code) (level \(unit.level.rawValue)).")
+                vi:
+                    "Đơn vị cha \(parentCode) (cấp \(parent.level.rawValue)) phải ở cấp trên của \(unit.code) (cấp \(unit.level.rawValue)).",
+                en:
+                    "Parent \(parentCode) (level \(parent.level.rawValue)) must be above unit \(unit.code) (level \(unit.level.rawValue))."
+            )
         }
     }
 
@@ -97,14 +109,20 @@ extension UnitHierarchy {
         guard let successor = self.unit(code: successorCode, at: end.nextDay) else {
             throw error(
                 .unknownSuccessor, unit,
-                vi: "Đơn vị kế thừa \(successorCode) của \(unit.code) không có hiệu lực vào ngày \(end.nextDay) (ngày sau valid_to).",
-                en: "Successor \(successorCode) of unit \(unit.code) is not valid on \(end.nextDay), the day after valid_to.")
+                vi:
+                    "Đơn vị kế thừa \(successorCode) của \(unit.code) không có hiệu lực vào ngày \(end.nextDay) (ngày sau valid_to).",
+                en:
+                    "Successor \(successorCode) of unit \(unit.code) is not valid on \(end.nextDay), the day after valid_to."
+            )
         }
         guard successor.level == unit.level else {
             throw error(
                 .unknownSuccessor, unit,
-                vi: "Đơn vị kế thừa \(successorCode) (cấp \(successor.level.rawValue)) phải cùng cấp với \(unit.code) (cấp \(unit.level.rawValue)).",
-                en: "Successor \(successorCode) (level \(successor.level.rawValue)) must be at the level of \(unit.code) (\(unit.level.rawValue)).")
+                vi:
+                    "Đơn vị kế thừa \(successorCode) (cấp \(successor.level.rawValue)) phải cùng cấp với \(unit.code) (cấp \(unit.level.rawValue)).",
+                en:
+                    "Successor \(successorCode) (level \(successor.level.rawValue)) must be at the level of \(unit.code) (\(unit.level.rawValue))."
+            )
         }
     }
 

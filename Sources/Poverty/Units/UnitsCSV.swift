@@ -116,7 +116,8 @@ struct UnitsCSV {
             } else if character == "\"" {
                 guard !fieldStarted else {
                     throw PovertyError(
-                        .csvSyntax, vi: "Dấu ngoặc kép giữa trường \(fields.count + 1); hãy đặt cả trường trong ngoặc kép.",
+                        .csvSyntax,
+                        vi: "Dấu ngoặc kép giữa trường \(fields.count + 1); hãy đặt cả trường trong ngoặc kép.",
                         en: "A quote inside unquoted field \(fields.count + 1); quote the whole field.", file: file,
                         line: lineNumber)
                 }
@@ -130,7 +131,8 @@ struct UnitsCSV {
         }
         guard !inQuotes else {
             throw PovertyError(
-                .csvSyntax, vi: "Dấu ngoặc kép chưa đóng ở trường \(fields.count + 1) (một trường không được xuống dòng).",
+                .csvSyntax,
+                vi: "Dấu ngoặc kép chưa đóng ở trường \(fields.count + 1) (một trường không được xuống dòng).",
                 en: "Unterminated quote in field \(fields.count + 1) (a field may not span lines).", file: file,
                 line: lineNumber)
         }
