@@ -1,36 +1,42 @@
 import ArgumentParser
-import SheetCSV
+import Foundation
 import SheetCore
-import SheetXLSX
-import VietText
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// `bieumau convert INPUT… --to csv|xlsx -o OUTDIR [--force]`: one output per input (per sheet for CSV).
+/// `bieumau convert INPUT… --to xlsx|csv -o OUTDIR [--jobs N] [--fix-fonts] [--report FILE]`: a whole archive of
+/// workbooks and CSV files converted in parallel, resumably, with a report (issue 7).
+///
+///   inputs ─collect─▶ [InputFile] ─BulkRunner─▶ N worker processes (`convert --worker`), one input at a time each
+///                                  ◀─ ConversionRecord per input ─┘ ─▶ stdout line, progress, report
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Chuyển đổi bảng tính. (Convert workbooks: .xlsx and .xls to CSV, one file per sheet; CSV to .xlsx.)",
+        abstract:
+            "Chuyển đổi hàng loạt bảng tính. (Convert workbooks and CSV files, whole folders at a time, in parallel.)",
         discussion: """
-            --to csv: mỗi trang tính thành một tệp CSV tên <tệp>.<trang>.csv. --to xlsx: mỗi tệp CSV thành \
-            <tệp>.xlsx với một trang tính; số được đọc theo --numbers. Thư mục đầu vào được đọc \
-            đệ quy và cấu trúc thư mục được giữ nguyên. Tệp đầu vào không bao giờ bị sửa; tệp đầu ra đã có chỉ bị \
-            ghi đè khi dùng --force. Mỗi đầu vào một dòng báo cáo trên stdout: ok hoặc failed và lý do.
-            (--to csv: each sheet becomes <file>.<sheet>.csv. --to xlsx: each CSV becomes <file>.xlsx with one \
-            sheet; numbers are read as --numbers says. Input folders are read recursively and \
-            their structure is kept. Inputs are never modified; an existing output is replaced only with --force. \
-            One report line per input on stdout: ok, or failed and why. Exit code 3 when an input failed.)
+            --to xlsx: mỗi tệp .xls, .xlsx, .csv thành <tệp>.xlsx; --fix-fonts đổi chữ mã cũ (TCVN3, VNI) sang \
+            Unicode và phông .VnTime, VNI-Times sang phông Unicode tương ứng, giữ cỡ chữ, đậm, nghiêng, định dạng \
+            số, ô gộp, độ rộng cột và công thức. --to csv: mỗi trang tính thành <tệp>.<trang>.csv UTF-8 (tệp CSV \
+            thành <tệp>.csv). Thư mục đầu vào được đọc đệ quy, cấu trúc được giữ nguyên dưới thư mục đầu ra; đầu \
+            vào không bao giờ bị sửa. Tệp đầu ra đã hoàn chỉnh và mới hơn đầu vào được bỏ qua, nên chạy lại sau \
+            khi bị ngắt sẽ làm tiếp phần còn lại (--force: làm lại tất cả). Mỗi đầu vào một dòng trên stdout: \
+            ok, skipped hoặc failed và lý do. Mã thoát 0: tất cả đều xong; 1: có tệp lỗi; 3: không đọc được tệp nào.
+            (--to xlsx: every .xls, .xlsx and .csv becomes <file>.xlsx; --fix-fonts converts legacy text (TCVN3, \
+            VNI) to Unicode and .VnTime, VNI-Times to their Unicode counterparts, keeping size, bold, italic, \
+            number formats, merged cells, column widths and formulas. --to csv: every sheet becomes \
+            <file>.<sheet>.csv in UTF-8 (a CSV file becomes <file>.csv). Input folders are read recursively and \
+            their tree is mirrored under the output folder; inputs are never modified. Outputs already complete \
+            and newer than their input are skipped, so a run interrupted and started again finishes the rest \
+            (--force redoes everything). One line per input on stdout: ok, skipped, or failed and why. Exit code \
+            0 when everything is done, 1 when some inputs failed, 3 when none could be read.)
             """
     )
 
-    enum Target: String, ExpressibleByArgument, CaseIterable {
+    enum Target: String, ExpressibleByArgument, CaseIterable, Codable, Sendable {
         case csv
         case xlsx
     }
 
     /// How CSV text becomes numbers in a workbook.
-    enum Numbers: String, ExpressibleByArgument, CaseIterable {
+    enum Numbers: String, ExpressibleByArgument, CaseIterable, Codable, Sendable {
         /// `.` before the fraction, no grouping (`1234.5`, what `bieumau cat` writes): unambiguous.
         case plain
         /// Vietnamese: `1.234,5`; text that reads differently under `en` stays text and is reported.
@@ -42,7 +48,7 @@ struct Convert: ParsableCommand {
     }
 
     @Argument(help: "Tệp hoặc thư mục đầu vào (input files or folders).")
-    var inputs: [String]
+    var inputs: [String] = []
 
     @Option(help: "Định dạng đích (target format): csv, xlsx.")
     var to: Target
@@ -50,8 +56,20 @@ struct Convert: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "Thư mục đầu ra (output folder).")
     var outputFolder: String
 
-    @Flag(help: "Ghi đè tệp đầu ra đã có (replace existing outputs).")
+    @Option(
+        name: [.customShort("j"), .customLong("jobs")],
+        help: "Số tệp chuyển đổi song song, mặc định bằng số lõi (files converted in parallel; default: the cores).")
+    var jobs: Int?
+
+    @Flag(help: "Làm lại tất cả, ghi đè tệp đầu ra đã có (redo everything, replacing existing outputs).")
     var force = false
+
+    @Flag(
+        help: """
+            Đổi chữ mã cũ sang Unicode và phông cũ sang phông Unicode khi ghi .xlsx (convert legacy text to Unicode \
+            and legacy fonts to their Unicode counterparts in .xlsx outputs).
+            """)
+    var fixFonts = false
 
     @Option(help: TextEncodingOption.help)
     var encoding: TextEncodingOption = .auto
@@ -66,116 +84,97 @@ struct Convert: ParsableCommand {
             """)
     var numbers: Numbers = .plain
 
+    @Option(
+        help: """
+            Ghi báo cáo từng tệp (đường dẫn, cỡ, SHA-256, định dạng, số trang, số ô, mã cũ, đầu ra, trạng thái, lý \
+            do) ra FILE, dạng JSON nếu tên kết thúc bằng .json, nếu không thì CSV (write a report of every input to \
+            FILE: JSON when it ends in .json, CSV otherwise).
+            """)
+    var report: String?
+
+    @Option(
+        help: """
+            Giới hạn thời gian cho mỗi tệp, tính bằng giây; quá hạn thì tệp bị ghi là lỗi và việc chuyển tiếp tục \
+            (wall-time limit per file in seconds; a file over it is reported as failed and the run goes on).
+            """)
+    var timeoutPerFile: Double = 600
+
+    @Flag(help: ArgumentHelp(visibility: .private))
+    var worker = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 || jobs > 256 {
+            throw ValidationError("--jobs must be between 1 and 256")
+        }
+        guard timeoutPerFile > 0 else { throw ValidationError("--timeout-per-file must be more than 0 seconds") }
+        if !worker && inputs.isEmpty { throw ValidationError("Missing expected argument '<inputs> ...'") }
+    }
+
+    /// What every conversion needs to know, the same in the parent and in the workers.
+    var options: ConversionOptions {
+        ConversionOptions(
+            target: to, outputFolder: outputFolder, force: force, fixFonts: fixFonts, encoding: encoding, bom: bom,
+            numbers: numbers, compressesInBackground: jobs == 1)
+    }
+
     func run() throws {
-        let extensions: Set<String> = to == .csv ? ["xlsx", "xlsm", "xls"] : ["csv", "tsv", "txt"]
-        let inputFiles = try InputFiles.collect(inputs, extensions: extensions)
+        if worker {
+            ConversionWorker(options: options).serve()
+            return
+        }
+        let inputFiles = try InputFiles.collect(inputs, extensions: options.inputExtensions, target: to)
         guard !inputFiles.isEmpty else {
-            let kinds = extensions.sorted().map { "." + $0 }.joined(separator: " ")
+            let kinds = options.inputExtensions.sorted().map { "." + $0 }.joined(separator: " ")
             throw UsageFailure(
                 vietnamese: "không tìm thấy tệp \(kinds) nào trong đầu vào",
                 english: "no \(kinds) file among the inputs")
         }
+        try InputFiles.checkOutputFolder(outputFolder, inputs: inputs)
         try InputFiles.makeFolder(outputFolder)
-        var failures = 0
-        for input in inputFiles {
-            do {
-                let outputs = try to == .csv ? convertToCSV(input) : [try convertToXLSX(input)]
-                print("ok\t\(input.path)\t\(outputs.joined(separator: "\t"))")
+        let workerArguments = workerCommandLine(inputFiles)
+        let runner = BulkRunner(
+            inputs: inputFiles, jobs: min(jobs ?? BulkRunner.coreCount, inputFiles.count),
+            workerArguments: workerArguments, timeoutPerFile: timeoutPerFile, options: options)
+        let outcome = runner.run()
+        if let report {
+            do throws(FileError) {
+                try ConversionReport(records: outcome.records).write(to: report)
             } catch {
-                failures += 1
-                print("failed\t\(input.path)\t\(describe(error, file: input.path))")
+                Diagnostics.write("bieumau: " + ErrorMessages.unwritable(error))
             }
         }
-        Diagnostics.write(
-            Language.current == .english
-                ? "\(inputFiles.count - failures) of \(inputFiles.count) inputs converted"
-                : "đã chuyển \(inputFiles.count - failures)/\(inputFiles.count) tệp (converted)")
-        if failures > 0 { throw ExitCode(ExitStatus.unreadableInput) }
+        Diagnostics.write(outcome.summary)
+        if outcome.interrupted { throw ExitCode(BulkRunner.interruptedStatus) }
+        let failed = outcome.records.filter { $0.status == .failed }.count
+        if failed == 0 { return }
+        throw ExitCode(failed == outcome.records.count ? ExitStatus.unreadableInput : ExitStatus.findings)
     }
 
-    /// Writes each sheet of a workbook as `<stem>.<sheet>.csv`, all or none; returns the outputs written.
-    private func convertToCSV(_ input: InputFile) throws -> [String] {
-        let reader = try WorkbookOpener.open(input.path)
-        let folder = try InputFiles.outputFolder(for: input, under: outputFolder)
-        var outputs: [OutputFile] = []
-        for sheet in reader.sheets where sheet.isWorksheet {
-            let path = folder + input.stem + "." + InputFiles.safeName(sheet.name) + ".csv"
-            guard !InputFiles.isSameFile(path, input.path) else {
-                throw FileError(.exists, path: path, "the output would replace the input")
-            }
-            let output = try OutputFile(path: path)
-            outputs.append(output)
-            if bom { try output.write([0xEF, 0xBB, 0xBF]) }
-            do {
-                // Rows are read on a second thread while this one converts legacy text and writes the CSV.
-                let rows = LegacyTextRows(
-                    PrefetchingRows(try reader.sheetRows(at: sheet.index)), styles: reader.styles,
-                    policy: encoding.workbookPolicy)
-                try SheetCSVExport.write(rows, to: CSVWriter(fileDescriptor: output.fileDescriptor))
-            } catch let error as CSVWriter.WriteError {
-                throw error
-            } catch {
-                throw InputFailure(error, file: input.path)
-            }
-        }
-        // Only a workbook read to its end gets outputs; an existing output stops the whole workbook's.
-        if !force, let existing = outputs.first(where: { InputFiles.exists($0.path) }) {
-            throw FileError(.exists, path: existing.path, "the output already exists; use --force to replace it")
-        }
-        for output in outputs { try output.commit(replacing: force) }
-        return outputs.map(\.path)
+    /// The options a worker process is started with: the same conversion, inputs sent on its standard input.
+    private func workerCommandLine(_ inputFiles: [InputFile]) -> [String] {
+        var arguments = ["convert", "--worker", "--to", to.rawValue, "-o", outputFolder]
+        arguments += ["--encoding", encoding.rawValue, "--numbers", numbers.rawValue]
+        if force { arguments.append("--force") }
+        if jobs == 1 || inputFiles.count == 1 { arguments += ["--jobs", "1"] }
+        if fixFonts { arguments.append("--fix-fonts") }
+        if bom { arguments.append("--bom") }
+        return arguments
     }
+}
 
-    /// Writes a CSV file as `<stem>.xlsx` with one sheet; returns the output's path.
-    private func convertToXLSX(_ input: InputFile) throws -> String {
-        let folder = try InputFiles.outputFolder(for: input, under: outputFolder)
-        let path = folder + input.stem + ".xlsx"
-        guard !InputFiles.isSameFile(path, input.path) else {
-            throw FileError(.exists, path: path, "the output would replace the input")
-        }
-        if !force, InputFiles.exists(path) {
-            throw FileError(.exists, path: path, "the output already exists; use --force to replace it")
-        }
-        let csv: CSVReader
-        do {
-            let (reader, used) = try LegacyCSV.open(input.path, encoding: encoding)
-            csv = reader
-            if let used {
-                Diagnostics.write(
-                    "bieumau: \(input.path): "
-                        + ErrorMessages.bilingual(vietnamese: "đọc theo bảng mã \(used)", english: "read as \(used)"))
-            }
-        } catch {
-            throw InputFailure(error, file: input.path)
-        }
-        do {
-            let book = try XLSXWriter(path: path)
-            let sheet = try book.addSheet(SheetNames.from(fileStem: input.stem))
-            let converter = CSVToCells(numbers: numbers)
-            do {
-                while let cells = try converter.nextRow(csv) {
-                    try sheet.writeRow(cells, at: csv.recordNumber - 1)
-                }
-            } catch let error as CSVError {
-                book.cancel()
-                throw InputFailure(file: input.path, reason: ErrorMessages.reason(error))
-            }
-            try book.close()
-        } catch let error as XLSXError {
-            throw InputFailure(file: path, reason: ErrorMessages.reason(error))
-        }
-        if csv.ambiguousNumberCount > 0 {
-            Diagnostics.write(
-                ErrorMessages.ambiguousNumbers(csv.ambiguousNumbers, total: csv.ambiguousNumberCount, file: input.path))
-        }
-        return path
-    }
+/// The settings of one conversion run.
+struct ConversionOptions: Sendable {
+    var target: Convert.Target
+    var outputFolder: String
+    var force: Bool
+    var fixFonts: Bool
+    var encoding: TextEncodingOption
+    var bom: Bool
+    var numbers: Convert.Numbers
+    /// Whether an `.xlsx` output is deflated on a second thread: with one job; otherwise the cores run workers.
+    var compressesInBackground: Bool
 
-    private func describe(_ error: any Error, file: String) -> String {
-        switch error {
-        case let failure as InputFailure: failure.reason
-        case let error as FileError: ErrorMessages.unwritable(error)
-        default: "\(error)"
-        }
-    }
+    /// The inputs a run picks up in folders: every workbook and CSV file we read.
+    /// (`.txt` is taken only when named: folders hold notes of that name too.)
+    var inputExtensions: Set<String> { ["xlsx", "xlsm", "xls", "csv", "tsv"] }
 }

@@ -12,6 +12,18 @@ struct InputFile {
 
 /// Finding inputs and placing outputs.
 enum InputFiles {
+    /// The files named, and those inside the folders named (recursively), with one of the extensions, sorted; inputs
+    /// whose outputs would share a name (`a.xls` and `a.csv` → `a.xlsx`) keep their extension in it (`a.xls.xlsx`).
+    static func collect(_ arguments: [String], extensions: Set<String>, target: Convert.Target) throws -> [InputFile] {
+        var files = try collect(arguments, extensions: extensions)
+        var owners: [String: Int] = [:]
+        for file in files { owners[file.relativeFolder + "/" + file.stem, default: 0] += 1 }
+        for index in files.indices where owners[files[index].relativeFolder + "/" + files[index].stem]! > 1 {
+            files[index].stem = (files[index].path as NSString).lastPathComponent
+        }
+        return files
+    }
+
     /// The files named, and those inside the folders named (recursively), with one of the extensions; sorted.
     static func collect(_ arguments: [String], extensions: Set<String>) throws -> [InputFile] {
         var files: [InputFile] = []
@@ -43,6 +55,37 @@ enum InputFiles {
             }
         }
         return files
+    }
+
+    /// Refuses an output folder that is, or is inside, an input folder: outputs go beside no input, and a second run
+    /// would take them for inputs.
+    static func checkOutputFolder(_ output: String, inputs: [String]) throws {
+        let outputPath = canonical(output)
+        for input in inputs {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else {
+                continue
+            }
+            let inputPath = canonical(input)
+            if outputPath == inputPath || outputPath.hasPrefix(inputPath.hasSuffix("/") ? inputPath : inputPath + "/") {
+                throw UsageFailure(
+                    vietnamese: "thư mục đầu ra \(output) nằm trong thư mục đầu vào \(input); hãy chọn thư mục khác",
+                    english: "the output folder \(output) is inside the input folder \(input); choose another one")
+            }
+        }
+    }
+
+    /// An absolute path with symbolic links resolved, for a path that may not exist yet (its existing parent is).
+    private static func canonical(_ path: String) -> String {
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        var missing: [String] = []
+        while !FileManager.default.fileExists(atPath: url.path), url.path != "/" {
+            missing.insert(url.lastPathComponent, at: 0)
+            url.deleteLastPathComponent()
+        }
+        var resolved = url.resolvingSymlinksInPath().path
+        for component in missing { resolved = (resolved as NSString).appendingPathComponent(component) }
+        return resolved
     }
 
     /// Creates a folder and its parents if needed.
