@@ -1,0 +1,144 @@
+import SheetCore
+import SheetXLSX
+
+/// One input of a consolidation, as listed on the sources sheet.
+public struct SourceRecord: Hashable, Sendable {
+    public var file: String
+    public var sha256: String
+    public var unitCode: String
+    public var unitName: String
+    /// The form id (`tt07-bc01`), or empty when the file held no known form.
+    public var form: String
+    public var period: String
+    /// What became of it: used, used after remapping, refused and why.
+    public var status: LocalizedText
+
+    public init(
+        file: String, sha256: String, unitCode: String, unitName: String, form: String, period: String,
+        status: LocalizedText
+    ) {
+        self.file = file
+        self.sha256 = sha256
+        self.unitCode = unitCode
+        self.unitName = unitName
+        self.form = form
+        self.period = period
+        self.status = status
+    }
+}
+
+/// The consolidated workbook: one sheet per form in its official layout, then the findings of every input and
+/// the list of sources (file, SHA-256, unit, form, period, status). The same inputs give the same bytes.
+///
+/// ```swift
+/// try ConsolidatedWorkbook.write(to: "huyen.xlsx", contents: contents, findings: findings, sources: sources,
+///                                language: .vi, created: stamp)
+/// ```
+public enum ConsolidatedWorkbook {
+    /// Writes the workbook (to a temporary file renamed into place when complete).
+    ///
+    /// - Parameters:
+    ///   - created: the creation time recorded in the file (a fixed one keeps the output reproducible).
+    /// - Throws: ``XLSXError`` when the file cannot be written.
+    public static func write(
+        to path: String, contents: [FormSheetContent], findings: [Finding], sources: [SourceRecord],
+        language: Language, created: DateTimeComponents
+    ) throws(XLSXError) {
+        var options = XLSXWriterOptions()
+        options.properties.title = contents.first.map { "Tổng hợp \($0.unitName) — \($0.period)" }
+        options.properties.created = created
+        let writer = try XLSXWriter(path: path, options: options)
+        do {
+            var used: Set<String> = []
+            for content in contents {
+                var name = String(content.definition.formNumber.prefix(31))
+                if used.contains(name) { name = String(content.definition.id.prefix(31)) }
+                used.insert(name)
+                try FormSheetRenderer.render(content, sheetName: name, into: writer)
+            }
+            try writeFindings(findings, language: language, into: writer)
+            try writeSources(sources, language: language, into: writer)
+            try writer.close()
+        } catch {
+            writer.cancel()
+            throw error
+        }
+    }
+
+    private static func table(
+        _ name: String, headers: [String], widths: [Double], rows: [[CellValue]], into writer: XLSXWriter
+    ) throws(XLSXError) {
+        let header = try writer.addStyle(
+            CellStyle(
+                font: .init(name: FormStyles.fontName, size: 11, isBold: true), border: .all(.thin),
+                alignment: .init(horizontal: .center, vertical: .center, wrapsText: true)))
+        let body = try writer.addStyle(
+            CellStyle(
+                font: .init(name: FormStyles.fontName, size: 11), border: .all(.thin),
+                alignment: .init(vertical: .top, wrapsText: true)))
+        var page = PageSetup.a4FitToWidth
+        page.orientation = .landscape
+        page.printTitleRows = 0...0
+        let setup = SheetSetup(
+            columns: widths.enumerated().map { ColumnFormat($0, width: $1) }, frozenRows: 1, page: page)
+        let sheet = try writer.addSheet(name, setup: setup)
+        try sheet.writeRow(values: headers.map { .string($0) }, style: header)
+        for row in rows { try sheet.writeRow(values: row, style: body) }
+    }
+
+    private static func writeFindings(_ findings: [Finding], language: Language, into writer: XLSXWriter)
+        throws(XLSXError)
+    {
+        let vi = language == .vi
+        let headers =
+            vi
+            ? ["Tệp", "Trang tính", "Ô", "Mức độ", "Quy tắc", "Nội dung", "Giá trị đúng", "Giá trị ghi"]
+            : ["File", "Sheet", "Cell", "Severity", "Rule", "Message", "Expected", "Actual"]
+        let rows = findings.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }.map { finding -> [CellValue] in
+            [
+                .string(finding.location.file), .string(finding.location.sheet ?? ""),
+                .string(finding.location.cell ?? ""), .string(severityText(finding.severity, language)),
+                .string(finding.rule), .string(finding.message.text(in: language)),
+                value(finding.expected), value(finding.actual),
+            ]
+        }
+        try table(
+            vi ? "Phát hiện" : "Findings", headers: headers, widths: [28, 14, 9, 11, 30, 70, 13, 13], rows: rows,
+            into: writer)
+    }
+
+    private static func writeSources(_ sources: [SourceRecord], language: Language, into writer: XLSXWriter)
+        throws(XLSXError)
+    {
+        let vi = language == .vi
+        let headers =
+            vi
+            ? ["Tệp", "SHA-256", "Mã đơn vị", "Đơn vị", "Biểu", "Kỳ", "Tình trạng"]
+            : ["File", "SHA-256", "Unit code", "Unit", "Form", "Period", "Status"]
+        let rows = sources.sorted { ($0.file, $0.form) < ($1.file, $1.form) }.map { source -> [CellValue] in
+            [
+                .string(source.file), .string(source.sha256), .string(source.unitCode), .string(source.unitName),
+                .string(source.form), .string(source.period), .string(source.status.text(in: language)),
+            ]
+        }
+        try table(
+            vi ? "Nguồn" : "Sources", headers: headers, widths: [32, 66, 10, 20, 14, 10, 40], rows: rows, into: writer)
+    }
+
+    private static func value(_ value: FindingValue?) -> CellValue {
+        switch value {
+        case .number(let number)?: .number(number.doubleValue)
+        case .text(let text)?: .string(text)
+        case .blank?, nil: .empty
+        }
+    }
+
+    static func severityText(_ severity: Severity, _ language: Language) -> String {
+        switch (severity, language) {
+        case (.error, .vi): "lỗi"
+        case (.warning, .vi): "cảnh báo"
+        case (.info, .vi): "thông tin"
+        case (let severity, .en): severity.rawValue
+        }
+    }
+}

@@ -1,0 +1,324 @@
+import SheetCore
+import SheetXLSX
+
+// The official layout of a form sheet, top to bottom:
+//
+//   authority (left)                         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM (right)
+//   Đơn vị báo cáo: …                        Độc lập - Tự do - Hạnh phúc
+//   Mã đơn vị: …                                                      Biểu số 01
+//                         TITLE (merged, bold)
+//                         Kỳ báo cáo: Năm 2023
+//                                                            Đơn vị tính: …
+//   header rows (groups, labels), numbering row A, B, (1), (2)…        ← print titles
+//   data rows: entered values; derived cells and total rows as formulas with cached values
+//   place, date · NGƯỜI LẬP BIỂU · THỦ TRƯỞNG ĐƠN VỊ
+//
+// A4 landscape, fitted to the page width, the header rows repeated on every page.
+
+/// Writes a form in its official layout into a workbook.
+///
+/// ```swift
+/// let writer = try XLSXWriter(path: "huyen.xlsx")
+/// try FormSheetRenderer.render(content, sheetName: "Biểu 01", into: writer)
+/// try writer.close()
+/// ```
+public enum FormSheetRenderer {
+    /// Adds one sheet holding `content`.
+    ///
+    /// - Throws: ``XLSXError`` when the writer refuses (a name used twice, the output unwritable).
+    public static func render(_ content: FormSheetContent, sheetName: String, into writer: XLSXWriter)
+        throws(XLSXError)
+    {
+        var layout = FormSheetLayout(content)
+        let styles = try FormStyles(writer, decimals: Set(content.definition.columns.map(\.decimals)))
+        var setup = SheetSetup(
+            columns: layout.columnFormats,
+            page: PageSetup(
+                paperSize: .a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,
+                margins: .centimetres(left: 1.5, right: 1.0, top: 1.5, bottom: 1.5),
+                printTitleRows: layout.headerRows.lowerBound...layout.numberingRow))
+        setup.showsGridLines = false
+        let sheet = try writer.addSheet(sheetName, setup: setup)
+        try layout.writeHeading(sheet, styles: styles)
+        try layout.writeTableHeader(sheet, styles: styles)
+        try layout.writeRows(sheet, styles: styles)
+        try layout.writeSignature(sheet, styles: styles)
+    }
+}
+
+/// Row and column positions of one rendered form, and the writing of each part.
+struct FormSheetLayout {
+    let content: FormSheetContent
+    let definition: FormDefinition
+    let columns: [ColumnDefinition]
+    let lastColumn: Int
+    /// Where the national heading starts (right half).
+    let rightStart: Int
+    let hasGroups: Bool
+    let headerRows: ClosedRange<Int>
+    let numberingRow: Int
+    let firstDataRow: Int
+    let labelColumn: Int?
+    let blockKeys: [String]
+    /// The sheet row of each content row's first block row.
+    var sheetRows: [Int] = []
+
+    static let titleRow = 4
+
+    init(_ content: FormSheetContent) {
+        self.content = content
+        definition = content.definition
+        columns = definition.columns
+        lastColumn = max(columns.count - 1, 3)
+        rightStart = max(2, (lastColumn + 1) / 2)
+        hasGroups = columns.contains { $0.group != nil }
+        headerRows = 7...(hasGroups ? 8 : 7)
+        numberingRow = headerRows.upperBound + 1
+        firstDataRow = numberingRow + 1
+        let reserved = Set([definition.table.codeColumn, definition.table.blockColumn].compactMap { $0 })
+        labelColumn = columns.firstIndex { $0.type == .text && !reserved.contains($0.key) }
+        blockKeys = definition.table.block.isEmpty ? [""] : definition.table.block.map(\.key)
+    }
+
+    var columnFormats: [ColumnFormat] {
+        columns.enumerated().map { index, column in
+            let width: Double
+            if index == labelColumn {
+                width = definition.kind == .records ? 24 : 32
+            } else if column.key == definition.table.codeColumn {
+                width = 7
+            } else if column.key == definition.table.blockColumn {
+                width = 12
+            } else if column.type == .percent {
+                width = 9
+            } else if column.isNumeric {
+                width = 12
+            } else {
+                width = 14
+            }
+            return ColumnFormat(index, width: width)
+        }
+    }
+
+    private func headerText(_ key: String, value: String) -> String? {
+        guard let field = definition.header.first(where: { $0.key == key }), let label = field.labels.first else {
+            return nil
+        }
+        return "\(label): \(value)"
+    }
+
+    private func merged(
+        _ sheet: SheetWriter, row: Int, from first: Int, to last: Int, _ text: String, _ style: StyleID
+    ) throws(XLSXError) -> WriteCell {
+        if last > first {
+            try sheet.merge(CellRange(CellAddress(row: row, column: first), CellAddress(row: row, column: last)))
+        }
+        return WriteCell(column: first, value: .string(text), style: style)
+    }
+
+    func writeHeading(_ sheet: SheetWriter, styles: FormStyles) throws(XLSXError) {
+        let leftEnd = rightStart - 1
+        try sheet.writeRow(
+            [
+                try merged(sheet, row: 0, from: 0, to: leftEnd, content.authority.uppercased(), styles.heading),
+                try merged(
+                    sheet, row: 0, from: rightStart, to: lastColumn, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    styles.heading),
+            ], at: 0)
+        var second = [
+            try merged(
+                sheet, row: 1, from: rightStart, to: lastColumn, "Độc lập - Tự do - Hạnh phúc", styles.headingUnderlined
+            )
+        ]
+        if let unit = headerText("unit_name", value: content.unitName) {
+            second.insert(try merged(sheet, row: 1, from: 0, to: leftEnd, unit, styles.plain), at: 0)
+        }
+        try sheet.writeRow(second, at: 1)
+        var third: [WriteCell] = []
+        if let code = headerText("unit_code", value: content.unitCode) {
+            third.append(try merged(sheet, row: 2, from: 0, to: leftEnd, code, styles.plain))
+        }
+        third.append(
+            try merged(sheet, row: 2, from: rightStart, to: lastColumn, definition.formNumber, styles.formNumber))
+        try sheet.writeRow(third, at: 2)
+        try sheet.writeRow(
+            [try merged(sheet, row: Self.titleRow, from: 0, to: lastColumn, definition.title.vi, styles.title)],
+            at: Self.titleRow, format: RowFormat(height: 36))
+        let period = headerText("period", value: content.period) ?? content.period
+        try sheet.writeRow([try merged(sheet, row: 5, from: 0, to: lastColumn, period, styles.periodLine)], at: 5)
+        if let unit = definition.unitOfMeasure {
+            try sheet.writeRow(
+                [try merged(sheet, row: 6, from: 0, to: lastColumn, "Đơn vị tính: \(unit)", styles.italicRight)], at: 6)
+        }
+    }
+
+    func writeTableHeader(_ sheet: SheetWriter, styles: FormStyles) throws(XLSXError) {
+        let top = headerRows.lowerBound
+        var groupCells: [WriteCell] = []
+        var labelCells: [WriteCell] = []
+        var index = 0
+        while index < columns.count {
+            let column = columns[index]
+            guard hasGroups, let group = column.group else {
+                if hasGroups {
+                    try sheet.merge(
+                        CellRange(CellAddress(row: top, column: index), CellAddress(row: top + 1, column: index)))
+                    groupCells.append(
+                        WriteCell(column: index, value: .string(column.label.vi), style: styles.tableHeader))
+                    labelCells.append(WriteCell(column: index, value: .empty, style: styles.tableHeader))
+                } else {
+                    labelCells.append(
+                        WriteCell(column: index, value: .string(column.label.vi), style: styles.tableHeader))
+                }
+                index += 1
+                continue
+            }
+            var end = index
+            while end + 1 < columns.count, columns[end + 1].group == group { end += 1 }
+            groupCells.append(try merged(sheet, row: top, from: index, to: end, group, styles.tableHeader))
+            for member in index...end {
+                if member > index {
+                    groupCells.append(WriteCell(column: member, value: .empty, style: styles.tableHeader))
+                }
+                labelCells.append(
+                    WriteCell(column: member, value: .string(columns[member].label.vi), style: styles.tableHeader))
+            }
+            index = end + 1
+        }
+        if hasGroups { try sheet.writeRow(groupCells, at: top, format: RowFormat(height: 30)) }
+        try sheet.writeRow(labelCells, at: headerRows.upperBound, format: RowFormat(height: 48))
+        let numbers = columns.enumerated().map { index, column in
+            WriteCell(column: index, value: .string(Self.numberingText(column.number ?? "")), style: styles.numbering)
+        }
+        try sheet.writeRow(numbers, at: numberingRow)
+    }
+
+    /// `A`, `B` stay letters; numbers are written `(1)`, `(2)`… as on the official forms.
+    static func numberingText(_ number: String) -> String {
+        guard let first = number.first, first.isNumber else { return number }
+        return "(\(number))"
+    }
+
+    mutating func writeRows(_ sheet: SheetWriter, styles: FormStyles) throws(XLSXError) {
+        var row = firstDataRow
+        sheetRows = content.rows.map { _ in
+            defer { row += blockKeys.count }
+            return row
+        }
+        let values = FormSheetValues(content: content, blockKeys: blockKeys)
+        for (index, contentRow) in content.rows.enumerated() {
+            for (blockIndex, block) in blockKeys.enumerated() {
+                let sheetRow = sheetRows[index] + blockIndex
+                var cells: [WriteCell] = []
+                for (columnIndex, column) in columns.enumerated() {
+                    let style = styles.cell(for: column, isTotal: contentRow.isTotal)
+                    cells.append(
+                        cell(
+                            column, at: columnIndex, row: index, block: block, blockIndex: blockIndex,
+                            sheetRow: sheetRow, values: values, style: style))
+                }
+                try sheet.writeRow(cells, at: sheetRow)
+            }
+        }
+        row = sheetRows.last.map { $0 + blockKeys.count } ?? firstDataRow
+        for _ in 0..<content.blankRecordRows {
+            let cells = columns.enumerated().map { columnIndex, column in
+                var cell = WriteCell(
+                    column: columnIndex, value: .empty, style: styles.cell(for: column, isTotal: false))
+                if let formula = column.formula {
+                    cell.formula = formula.excelFormula { reference(column: $0, sheetRow: row) }
+                    cell.value = .string("")
+                }
+                return cell
+            }
+            try sheet.writeRow(cells, at: row)
+            row += 1
+        }
+    }
+
+    private func reference(column key: String, sheetRow: Int) -> String {
+        let index = columns.firstIndex { $0.key == key } ?? 0
+        return CellAddress(row: sheetRow, column: index).a1
+    }
+
+    private func cell(
+        _ column: ColumnDefinition, at columnIndex: Int, row index: Int, block: String, blockIndex: Int, sheetRow: Int,
+        values: FormSheetValues, style: StyleID
+    ) -> WriteCell {
+        let contentRow = content.rows[index]
+        var cell = WriteCell(column: columnIndex, value: .empty, style: style)
+        if column.key == definition.table.codeColumn {
+            if blockIndex == 0 { cell.value = .string(contentRow.code) }
+            return cell
+        }
+        if column.key == definition.table.blockColumn {
+            cell.value = .string(definition.table.block[blockIndex].label)
+            return cell
+        }
+        if columnIndex == labelColumn {
+            if blockIndex == 0 { cell.value = .string(contentRow.label) }
+            return cell
+        }
+        if let formula = column.formula {
+            cell.formula = formula.excelFormula { reference(column: $0, sheetRow: sheetRow) }
+            cell.value =
+                values.number(column.key, row: index, block: block).map { .number($0.doubleValue) } ?? .string("")
+            return cell
+        }
+        if contentRow.isTotal, column.aggregate == .sum {
+            let parts = contentRow.totalOf.map { CellAddress(row: sheetRows[$0] + blockIndex, column: columnIndex).a1 }
+            cell.formula = Self.sumFormula(parts)
+            cell.value = .number((values.number(column.key, row: index, block: block) ?? .zero).doubleValue)
+            return cell
+        }
+        switch contentRow.values[column.key]?[block] {
+        case .number(let value)?: cell.value = .number(value.doubleValue)
+        case .text(let text)?: cell.value = .string(text)
+        case .boolean(let flag)?: cell.value = .number(flag ? 1 : 0)
+        case .date(let date)?: cell.value = .dateTime(date)
+        case .missing?, .invalid?, nil: break
+        }
+        return cell
+    }
+
+    /// `SUM(C10:C12)` for adjacent parts, `SUM(C10,C14,C18)` otherwise.
+    static func sumFormula(_ parts: [String]) -> String {
+        guard let first = parts.first, let last = parts.last else { return "0" }
+        let addresses = parts.compactMap { CellAddress($0) }
+        let adjacent =
+            addresses.count == parts.count
+            && zip(addresses, addresses.dropFirst()).allSatisfy { $1.row == $0.row + 1 && $1.column == $0.column }
+        if adjacent { return parts.count == 1 ? "SUM(\(first))" : "SUM(\(first):\(last))" }
+        return "SUM(\(parts.joined(separator: ",")))"
+    }
+
+    func writeSignature(_ sheet: SheetWriter, styles: FormStyles) throws(XLSXError) {
+        let contentEnd = (sheetRows.last.map { $0 + blockKeys.count } ?? firstDataRow) + content.blankRecordRows
+        let dateRow = contentEnd + 1
+        let date: String
+        if let signed = content.signedOn {
+            date = "ngày \(signed.day) tháng \(signed.month) năm \(signed.year)"
+        } else {
+            date = "ngày ….. tháng ….. năm ……"
+        }
+        let place = content.place.isEmpty ? "" : "\(content.place), "
+        let leftEnd = rightStart - 1
+        try sheet.writeRow(
+            [try merged(sheet, row: dateRow, from: rightStart, to: lastColumn, place + date, styles.italic)],
+            at: dateRow)
+        try sheet.writeRow(
+            [
+                try merged(sheet, row: dateRow + 1, from: 0, to: leftEnd, "NGƯỜI LẬP BIỂU", styles.signatureTitle),
+                try merged(
+                    sheet, row: dateRow + 1, from: rightStart, to: lastColumn, "THỦ TRƯỞNG ĐƠN VỊ",
+                    styles.signatureTitle),
+            ], at: dateRow + 1)
+        try sheet.writeRow(
+            [
+                try merged(sheet, row: dateRow + 2, from: 0, to: leftEnd, "(Ký, ghi rõ họ tên)", styles.signatureNote),
+                try merged(
+                    sheet, row: dateRow + 2, from: rightStart, to: lastColumn, "(Ký tên, đóng dấu)",
+                    styles.signatureNote),
+            ], at: dateRow + 2)
+    }
+}
