@@ -1,0 +1,136 @@
+import SheetCore
+
+/// Decides which form and version a sheet is, from its title phrases and header labels (DESIGN §3, fingerprint).
+///
+/// Matching is on ``MatchText``: case, NFC/NFD, repeated spaces and line breaks do not matter. The title phrases
+/// must all be in one cell within the first `searchRows` non-blank rows (so a title a few rows up or down, or
+/// blank rows inserted, still match); each label must be in some text cell within the first `searchRows + 10`
+/// non-blank rows. The sheet name is not looked at, and blank columns change nothing.
+///
+/// ```swift
+/// let forms = try MappingLoader.loadForms(inFolder: "Mappings/forms")
+/// let detector = FormDetector(definitions: forms)
+/// let detection = detector.detect(sheet)                       // or detector.detect(sheet, forcing: "tt07-bc01")
+/// print(detection.explanation(in: .vi))
+/// ```
+public struct FormDetector: Sendable {
+    /// The forms known, in the order given.
+    public let definitions: [FormDefinition]
+
+    /// Every distinct phrase and label of all fingerprints, normalised once.
+    private let needles: [MatchText]
+    /// Per definition: needle indices of its title phrases and of its labels.
+    private let titleNeedles: [[Int]]
+    private let labelNeedles: [[Int]]
+    /// Non-blank rows to read: the largest `searchRows`, plus room for labels below the title.
+    private let headingRows: Int
+
+    /// Extra non-blank rows, below `searchRows`, in which header labels are still looked for.
+    public static let labelRowMargin = 10
+
+    /// A detector over `definitions`.
+    ///
+    /// - Parameter definitions: The forms to recognise (``MappingLoader/loadForms(inFolder:customRules:)``).
+    public init(definitions: [FormDefinition]) {
+        self.definitions = definitions
+        var index: [MatchText: Int] = [:]
+        var needles: [MatchText] = []
+        func intern(_ phrase: String) -> Int? {
+            let text = MatchText(phrase)
+            guard !text.isEmpty else { return nil }
+            if let known = index[text] { return known }
+            needles.append(text)
+            index[text] = needles.count - 1
+            return needles.count - 1
+        }
+        titleNeedles = definitions.map { $0.fingerprint.title.compactMap(intern) }
+        labelNeedles = definitions.map { $0.fingerprint.labels.compactMap(intern) }
+        self.needles = needles
+        headingRows = (definitions.map(\.fingerprint.searchRows).max() ?? 20) + FormDetector.labelRowMargin
+    }
+
+    /// The definition with this id, `nil` when no form has it.
+    public func definition(id: String) -> FormDefinition? { definitions.first { $0.id == id } }
+
+    /// Which form `sheet` is.
+    ///
+    /// - Parameter sheet: A materialised sheet, its text already in Unicode (legacy encodings converted).
+    /// - Returns: the best full match, or no form with every form ranked by how close it came.
+    /// - Complexity: O(text cells in the heading × distinct phrases), independent of the sheet's length.
+    public func detect(_ sheet: Worksheet) -> FormDetection {
+        detect(sheet, heading: SheetHeading(sheet: sheet, nonBlankRows: headingRows))
+    }
+
+    /// `sheet` read as the form `formID` whatever its fingerprint says (`--form ID`); the candidate still says
+    /// what the sheet lacks.
+    ///
+    /// - Returns: `nil` when no definition has the id.
+    public func detect(_ sheet: Worksheet, forcing formID: String) -> FormDetection? {
+        guard let forced = definition(id: formID) else { return nil }
+        var detection = detect(sheet)
+        detection.form = forced
+        detection.isForced = true
+        return detection
+    }
+
+    func detect(_ sheet: Worksheet, heading: SheetHeading) -> FormDetection {
+        // For each cell, which needles it holds: one pass over cells × distinct needles.
+        let wordCount = (needles.count + 63) / 64
+        var cellHits = [UInt64](repeating: 0, count: heading.cells.count * wordCount)
+        var labelRank = [Int](repeating: Int.max, count: needles.count)  // first rank a needle is seen at
+        for (cellIndex, cell) in heading.cells.enumerated() {
+            for (needleIndex, needle) in needles.enumerated() where needle.bytes.count <= cell.text.bytes.count {
+                guard cell.text.contains(needle) else { continue }
+                cellHits[cellIndex * wordCount + needleIndex / 64] |= 1 << UInt64(needleIndex % 64)
+                labelRank[needleIndex] = min(labelRank[needleIndex], cell.rank)
+            }
+        }
+        func holds(_ cellIndex: Int, _ needle: Int) -> Bool {
+            cellHits[cellIndex * wordCount + needle / 64] & (1 << UInt64(needle % 64)) != 0
+        }
+
+        var candidates: [FormCandidate] = []
+        for (formIndex, definition) in definitions.enumerated() {
+            let titles = titleNeedles[formIndex]
+            let searchRows = definition.fingerprint.searchRows
+            var bestCell: Int?
+            var bestCount = 0
+            for cellIndex in heading.cells.indices where heading.cells[cellIndex].rank < searchRows {
+                let count = titles.reduce(0) { $0 + (holds(cellIndex, $1) ? 1 : 0) }
+                if count > bestCount {
+                    bestCount = count
+                    bestCell = cellIndex
+                }
+            }
+            var candidate = FormCandidate(
+                definition: definition, titleCell: bestCell.map { heading.cells[$0].address }, foundTitlePhrases: [],
+                missingTitlePhrases: [], foundLabels: [], missingLabels: [])
+            for (phrase, needle) in zip(definition.fingerprint.title, titles) {
+                if let bestCell, holds(bestCell, needle) {
+                    candidate.foundTitlePhrases.append(phrase)
+                } else {
+                    candidate.missingTitlePhrases.append(phrase)
+                }
+            }
+            let labelLimit = searchRows + FormDetector.labelRowMargin
+            for (label, needle) in zip(definition.fingerprint.labels, labelNeedles[formIndex]) {
+                if labelRank[needle] < labelLimit {
+                    candidate.foundLabels.append(label)
+                } else {
+                    candidate.missingLabels.append(label)
+                }
+            }
+            candidates.append(candidate)
+        }
+        // Stable: among equals, the order of the definitions.
+        let ranked = candidates.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if x.isMatch != y.isMatch { return x.isMatch }
+            if x.isMatch, x.specificity != y.specificity { return x.specificity > y.specificity }
+            if x.score != y.score { return x.score > y.score }
+            return a.offset < b.offset
+        }.map(\.element)
+        let match = ranked.first.flatMap { $0.isMatch ? $0.definition : nil }
+        return FormDetection(sheet: sheet.name, form: match, candidates: ranked, isForced: false)
+    }
+}

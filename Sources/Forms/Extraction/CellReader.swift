@@ -1,0 +1,264 @@
+import SheetCore
+import VietText
+
+// Values by column type (DESIGN §3, typed columns):
+//
+//   cell              integer/decimal/money/percent          code / text        boolean          date
+//   ───────────────── ────────────────────────────────────── ────────────────── ──────────────── ─────────────
+//   blank, sentinel   missing                                missing            false / missing  missing
+//   number            exact shortest decimal; ×100 when a    integer text /     1 → yes, 0 → no  serial → date
+//                     percent column's cell has a % format   shortest text
+//   text              LocalizedNumber under the locale:      NFC, trimmed       x, có, 1 / 0,    dd/mm/yyyy,
+//                     ambiguous → declared + warning;                           không            yyyy-mm-dd
+//                     not a number → invalid + error
+//   error (#DIV/0!)   invalid + error                        invalid + error    …                …
+//
+// Every value keeps its provenance: document, sheet, cell, raw text (as written; for a number its shortest
+// round-trip text) and formula.
+
+/// Reads cells into typed values with provenance; collects what it cannot read as findings.
+struct CellReader {
+    let locale: NumberLocale
+    let dateSystem: DateSystem
+    let styles: Styles
+    let document: SourceDocument
+    let sheet: String
+    /// Per style index: 0 not looked at yet, 1 not a percent format, 2 a percent format.
+    private var percentStyles: [UInt8] = []
+    /// What reading found.
+    var findings: [Finding] = []
+
+    init(locale: NumberLocale, dateSystem: DateSystem, styles: Styles, document: SourceDocument, sheet: String) {
+        self.locale = locale
+        self.dateSystem = dateSystem
+        self.styles = styles
+        self.document = document
+        self.sheet = sheet
+    }
+
+    /// A column prepared for reading: its definition and its missing-value sentinels normalised once.
+    struct Column {
+        var definition: ColumnDefinition
+        var sentinels: [MatchText]
+        /// The longest sentinel in bytes: longer texts are not compared.
+        var longestSentinel: Int
+
+        init(_ definition: ColumnDefinition) {
+            self.definition = definition
+            sentinels = definition.missing.map { MatchText($0) }
+            longestSentinel = definition.missing.map(\.utf8.count).max() ?? 0
+        }
+    }
+
+    func provenance(_ address: CellAddress, raw: String, formula: String? = nil) -> Provenance {
+        Provenance(document: document, sheet: sheet, cell: address, raw: raw, formula: formula)
+    }
+
+    /// The value of `cell` (absent: blank) at `address` in `column`.
+    mutating func read(_ cell: Cell?, at address: CellAddress, column: Column) -> ExtractedValue {
+        guard let cell else {
+            let value: FieldValue = column.definition.type == .boolean ? .boolean(false) : .missing
+            return ExtractedValue(value: value, provenance: provenance(address, raw: ""))
+        }
+        switch cell.value {
+        case .empty:
+            let value: FieldValue = column.definition.type == .boolean ? .boolean(false) : .missing
+            return ExtractedValue(value: value, provenance: provenance(address, raw: "", formula: cell.formula))
+        case .number(let double):
+            let raw = NumberText.text(double)
+            let source = provenance(address, raw: raw, formula: cell.formula)
+            if isSentinel(raw, column) { return ExtractedValue(value: .missing, provenance: source) }
+            return ExtractedValue(value: number(double, cell: cell, column: column, source: source), provenance: source)
+        case .string, .richText:
+            let raw = cell.value.text ?? ""
+            let source = provenance(address, raw: raw, formula: cell.formula)
+            return ExtractedValue(value: text(raw, column: column, source: source), provenance: source)
+        case .boolean(let flag):
+            let source = provenance(address, raw: flag ? "TRUE" : "FALSE", formula: cell.formula)
+            switch column.definition.type {
+            case .boolean: return ExtractedValue(value: .boolean(flag), provenance: source)
+            case .text, .code: return ExtractedValue(value: .text(flag ? "TRUE" : "FALSE"), provenance: source)
+            default:
+                findings.append(ReadingFindings.notANumber(source, column: column.definition))
+                return ExtractedValue(value: .invalid, provenance: source)
+            }
+        case .error(let error):
+            let source = provenance(address, raw: error.text, formula: cell.formula)
+            findings.append(ReadingFindings.cellError(source, column: column.definition))
+            return ExtractedValue(value: .invalid, provenance: source)
+        case .dateTime(let date):
+            let source = provenance(address, raw: date.iso8601, formula: cell.formula)
+            switch column.definition.type {
+            case .date: return ExtractedValue(value: .date(date), provenance: source)
+            case .text, .code: return ExtractedValue(value: .text(date.iso8601), provenance: source)
+            case .boolean:
+                findings.append(ReadingFindings.notAFlag(source, column: column.definition))
+                return ExtractedValue(value: .invalid, provenance: source)
+            case .integer, .decimal, .money, .percent:
+                // A number shown as a date: the number stands, the display is likely a formatting slip.
+                guard let value = DecimalNumber(shortestRepresentationOf: date.serial) else {
+                    findings.append(ReadingFindings.notANumber(source, column: column.definition))
+                    return ExtractedValue(value: .invalid, provenance: source)
+                }
+                return ExtractedValue(value: .number(value), provenance: source)
+            }
+        }
+    }
+
+    // MARK: Numbers in number cells
+
+    private mutating func number(_ double: Double, cell: Cell, column: Column, source: Provenance) -> FieldValue {
+        switch column.definition.type {
+        case .integer, .decimal, .money, .percent:
+            guard var value = DecimalNumber(shortestRepresentationOf: double) else {
+                findings.append(ReadingFindings.notANumber(source, column: column.definition))
+                return .invalid
+            }
+            if column.definition.type == .percent, isPercentStyle(cell.styleIndex), !value.isZero,
+                abs(value.exponent + 2) <= DecimalNumber.maxExponent
+            {
+                // Excel stores 7,93 % as 0.0793.
+                value = DecimalNumber(significand: value.significand, exponent: value.exponent + 2)
+            }
+            return .number(value)
+        case .code, .text:
+            return .text(Self.integerText(double) ?? NumberText.text(double))
+        case .boolean:
+            if double == 1 { return .boolean(true) }
+            if double == 0 { return .boolean(false) }
+            findings.append(ReadingFindings.notAFlag(source, column: column.definition))
+            return .invalid
+        case .date:
+            guard double >= 1, double < 2_958_466 else {
+                findings.append(ReadingFindings.notADate(source, column: column.definition))
+                return .invalid
+            }
+            return .date(ExcelDateTime(serial: double, system: dateSystem, kind: .date))
+        }
+    }
+
+    /// `12` for 12.0; `nil` for a number with a fraction or beyond 2⁵³.
+    static func integerText(_ double: Double) -> String? {
+        guard abs(double) < 9_007_199_254_740_992, double == double.rounded(.towardZero) else { return nil }
+        return String(Int64(double))
+    }
+
+    private mutating func isPercentStyle(_ index: Int) -> Bool {
+        guard index >= 0 else { return false }
+        if index >= percentStyles.count {
+            guard index < styles.cellFormats.count else { return false }
+            percentStyles.append(contentsOf: repeatElement(0, count: index + 1 - percentStyles.count))
+        }
+        if percentStyles[index] == 0 {
+            percentStyles[index] = styles.numberFormat(forStyle: index).kind == .percent ? 2 : 1
+        }
+        return percentStyles[index] == 2
+    }
+
+    // MARK: Text cells
+
+    private mutating func text(_ raw: String, column: Column, source: Provenance) -> FieldValue {
+        let trimmed = Self.trimmed(raw)
+        if trimmed.isEmpty {
+            return column.definition.type == .boolean ? .boolean(false) : .missing
+        }
+        if isSentinel(trimmed, column) { return .missing }
+        switch column.definition.type {
+        case .text, .code:
+            return .text(VietText.nfc(trimmed))
+        case .integer, .decimal, .money, .percent:
+            return numberText(trimmed, column: column, source: source)
+        case .boolean:
+            if let flag = Self.flag(MatchText(trimmed)) { return .boolean(flag) }
+            findings.append(ReadingFindings.notAFlag(source, column: column.definition))
+            return .invalid
+        case .date:
+            if let date = DateText.read(trimmed, system: dateSystem) { return .date(date) }
+            findings.append(ReadingFindings.notADate(source, column: column.definition))
+            return .invalid
+        }
+    }
+
+    private mutating func numberText(_ text: String, column: Column, source: Provenance) -> FieldValue {
+        let isPercentColumn = column.definition.type == .percent
+        func value(_ number: LocalizedNumber) -> DecimalNumber {
+            // `7,93 %` in a percent column is 7,93 (the column holds numbers of percent); elsewhere 0,0793.
+            isPercentColumn ? number.value : number.quantity
+        }
+        switch LocalizedNumber.read(text, locale: locale) {
+        case .number(let number):
+            return .number(value(number))
+        case .ambiguous(let declared, let other):
+            findings.append(
+                ReadingFindings.ambiguousNumber(
+                    source, column: column.definition, declared: value(declared), other: value(other), locale: locale))
+            return .number(value(declared))
+        case .otherLocaleOnly(let other, _):
+            findings.append(
+                ReadingFindings.otherLocaleNumber(
+                    source, column: column.definition, other: value(other), locale: locale))
+            return .invalid
+        case .notANumber:
+            findings.append(ReadingFindings.notANumber(source, column: column.definition))
+            return .invalid
+        }
+    }
+
+    private func isSentinel(_ text: String, _ column: Column) -> Bool {
+        guard !column.sentinels.isEmpty, text.utf8.count <= column.longestSentinel + 8 else { return false }
+        let normalized = MatchText(text)
+        return column.sentinels.contains(normalized)
+    }
+
+    /// `1`, `x`, `có`, `yes`… → true; `0`, `không`, `no`… → false.
+    static func flag(_ text: MatchText) -> Bool? {
+        switch text.text {
+        case "1", "x", "có", "co", "c", "yes", "y", "true", "đúng", "v", "✓", "✔", "√", "+": true
+        case "0", "không", "khong", "k", "ko", "no", "n", "false", "sai", "-": false
+        default: nil
+        }
+    }
+
+    /// `raw` without leading and trailing white space (including NBSP and line breaks).
+    static func trimmed(_ raw: String) -> String {
+        let utf8 = raw.utf8
+        guard let first = utf8.first, let last = utf8.last else { return raw }
+        if first > 0x20, first != 0xC2, last > 0x20, last != 0xA0 { return raw }
+        let scalars = raw.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
+    }
+}
+
+/// Dates typed as text: `15/01/2025`, `15-1-2025`, `15.01.2025` (day first, as in Vietnam) or `2025-01-15`.
+enum DateText {
+    static func read(_ text: String, system: DateSystem) -> ExcelDateTime? {
+        var parts: [Int] = []
+        var current = 0
+        var digits = 0
+        var separator: UInt8?
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                current = current * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+                guard digits <= 4 else { return nil }
+            } else if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") {
+                guard digits > 0, separator == nil || separator == byte else { return nil }
+                separator = byte
+                parts.append(current)
+                current = 0
+                digits = 0
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        parts.append(current)
+        guard parts.count == 3 else { return nil }
+        let (year, month, day) = parts[0] > 31 ? (parts[0], parts[1], parts[2]) : (parts[2], parts[1], parts[0])
+        guard year >= 1900 else { return nil }
+        return ExcelDateTime(
+            components: DateTimeComponents(year: year, month: month, day: day), system: system, kind: .date)
+    }
+}
