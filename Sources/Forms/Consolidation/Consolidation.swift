@@ -8,7 +8,8 @@ import SheetCore
 //   records       household lists hold personal data: never copied upward (DESIGN §6), only counted by links
 //
 // Sums are exact (DecimalNumber); derived columns (rates) are never summed: rendering writes their formulas and
-// caches the value recomputed from the summed numerator and denominator.
+// caches the value recomputed from the summed numerator and denominator. An input is reduced to the numbers it
+// contributes as soon as it is read (``Contribution``), so memory does not grow with the inputs' size.
 
 /// One administrative unit as consolidation sees it: a code (units are matched by code, never by name) and the
 /// name to print.
@@ -26,7 +27,7 @@ public struct ConsolidationUnit: Hashable, Sendable {
 ///
 /// ```swift
 /// var consolidation = Consolidation(unit: district, expected: communes)
-/// for instance in instances { consolidation.add(instance, unit: code) }
+/// for instance in instances { consolidation.add(Consolidation.Contribution(instance), to: "23535") }
 /// let contents = consolidation.contents(authority: "UBND HUYỆN IA H'DRAI", period: "Năm 2023")
 /// ```
 public struct Consolidation: Sendable {
@@ -34,91 +35,136 @@ public struct Consolidation: Sendable {
     public let unit: ConsolidationUnit
     /// The subordinate units expected, in code order.
     public let expected: [ConsolidationUnit]
-    /// Inputs accepted so far, by form id then unit code.
-    private var accepted: [String: [String: [FormInstance]]] = [:]
     private var definitions: [String: FormDefinition] = [:]
+    /// Sums by form id, then unit code (units forms) or `""` (lines forms), then cell key.
+    private var sums: [String: [String: [CellKey: DecimalNumber]]] = [:]
+    /// Text of line columns (the unit of an output), first seen.
+    private var texts: [String: [CellKey: String]] = [:]
+
+    /// A numeric cell of a consolidated form: column and block row (units) or line (lines).
+    struct CellKey: Hashable, Sendable {
+        var column: String
+        var row: String
+    }
+
+    /// The numbers one input adds: its unit's own row (units forms, per block row) or its entered lines.
+    public struct Contribution: Sendable {
+        public let definition: FormDefinition
+        let values: [CellKey: DecimalNumber]
+        let texts: [CellKey: String]
+
+        /// Reduces an extracted form to what consolidation needs of it.
+        public init(_ instance: FormInstance) {
+            definition = instance.definition
+            var values: [CellKey: DecimalNumber] = [:]
+            var texts: [CellKey: String] = [:]
+            switch definition.kind {
+            case .units:
+                for block in Consolidation.blockKeys(definition) {
+                    guard let row = Consolidation.unitRow(instance, block: block) else { continue }
+                    for column in definition.columns where column.aggregate == .sum {
+                        if let number = row.values[column.key]?.value.number {
+                            values[CellKey(column: column.key, row: block)] = number
+                        }
+                    }
+                }
+            case .lines:
+                for row in instance.rows {
+                    guard let key = row.line, let line = definition.line(key), line.sumOf.isEmpty else { continue }
+                    for column in definition.columns {
+                        let cell = CellKey(column: column.key, row: key)
+                        if column.isNumeric, column.formula == nil, let number = row.values[column.key]?.value.number {
+                            values[cell] = number
+                        } else if !column.isNumeric, column.key != definition.table.codeColumn,
+                            let text = row.values[column.key]?.value.text
+                        {
+                            texts[cell] = text
+                        }
+                    }
+                }
+            case .records:
+                break
+            }
+            self.values = values
+            self.texts = texts
+        }
+
+        /// Whether the form is consolidated at all (household lists are not).
+        public var isConsolidated: Bool { definition.kind != .records }
+    }
 
     public init(unit: ConsolidationUnit, expected: [ConsolidationUnit]) {
         self.unit = unit
         self.expected = expected.sorted { $0.code < $1.code }
     }
 
-    /// Adds an input read as `instance`, for the unit `code` (after any remapping of merged units).
-    public mutating func add(_ instance: FormInstance, unit code: String) {
-        let id = instance.definition.id
-        definitions[id] = definitions[id] ?? instance.definition
-        accepted[id, default: [:]][code, default: []].append(instance)
+    /// Adds what an input contributes, for the subordinate unit `code` (after any remapping of merged units);
+    /// two inputs for one unit (merged communes) add up.
+    public mutating func add(_ contribution: Contribution, to code: String) {
+        let definition = contribution.definition
+        guard contribution.isConsolidated else { return }
+        let id = definition.id
+        definitions[id] = definitions[id] ?? definition
+        let slot = definition.kind == .units ? code : ""
+        var table = sums[id, default: [:]][slot, default: [:]]
+        for (key, value) in contribution.values {
+            table[key] = (table[key] ?? .zero).adding(value) ?? table[key]
+        }
+        sums[id, default: [:]][slot] = table
+        for (key, text) in contribution.texts where texts[id]?[key] == nil { texts[id, default: [:]][key] = text }
     }
 
-    /// The ids of the forms with at least one input, in id order.
-    public var formIDs: [String] { accepted.keys.sorted() }
+    /// The ids of the consolidated forms, in id order.
+    public var formIDs: [String] { sums.keys.sorted() }
 
-    /// The unit codes with inputs of a form.
-    public func units(of form: String) -> Set<String> { Set(accepted[form]?.keys.map { $0 } ?? []) }
+    /// The unit codes with inputs of a units form.
+    public func units(of form: String) -> Set<String> { Set(sums[form]?.keys.filter { !$0.isEmpty } ?? []) }
 
-    /// The consolidated content of each form that can be consolidated (not household lists), in form id order.
+    /// The consolidated content of each form, in form id order.
     ///
     /// - Parameters:
     ///   - authority: the issuing body printed top left.
     ///   - period: the period as printed.
     public func contents(authority: String, period: String, place: String = "") -> [FormSheetContent] {
         formIDs.compactMap { id -> FormSheetContent? in
-            guard let definition = definitions[id], let inputs = accepted[id] else { return nil }
+            guard let definition = definitions[id], let tables = sums[id] else { return nil }
             var content = FormSheetContent(
                 definition: definition, authority: authority, unitName: unit.name, unitCode: unit.code,
                 period: period, place: place)
             switch definition.kind {
-            case .units: content.rows = unitRows(definition, inputs)
-            case .lines: content.rows = lineRows(definition, inputs)
+            case .units: content.rows = unitRows(definition, tables)
+            case .lines: content.rows = lineRows(definition, tables[""] ?? [:], texts[id] ?? [:])
             case .records: return nil
             }
             return content
         }
     }
 
-    private func unitRows(_ definition: FormDefinition, _ inputs: [String: [FormInstance]]) -> [FormSheetContent.Row] {
+    private func unitRows(_ definition: FormDefinition, _ tables: [String: [CellKey: DecimalNumber]])
+        -> [FormSheetContent.Row]
+    {
         let names = Dictionary(expected.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let codes = inputs.keys.sorted()
-        var rows = [FormSheetContent.Row(code: "1", label: unit.name, totalOf: Array(1...max(codes.count, 1)))]
-        if codes.isEmpty { rows[0].totalOf = [] }
+        let codes = tables.keys.sorted()
+        var rows = [FormSheetContent.Row(code: "1", label: unit.name, totalOf: Array(codes.indices.map { $0 + 1 }))]
         for (index, code) in codes.enumerated() {
-            let instances = inputs[code] ?? []
             var values: [String: [String: FieldValue]] = [:]
-            for column in definition.columns where column.aggregate == .sum {
-                for block in Self.blockKeys(definition) {
-                    let parts = instances.compactMap {
-                        Self.unitRow($0, block: block)?.values[column.key]?.value.number
-                    }
-                    guard !parts.isEmpty, let total = DecimalNumber.sum(parts) else { continue }
-                    values[column.key, default: [:]][block] = .number(total)
-                }
-            }
-            let name = names[code] ?? instances.first.flatMap { Self.unitRow($0, block: "")?.label } ?? code
-            rows.append(FormSheetContent.Row(code: "1.\(index + 1)", label: name, values: values))
+            for (key, value) in tables[code] ?? [:] { values[key.column, default: [:]][key.row] = .number(value) }
+            rows.append(FormSheetContent.Row(code: "1.\(index + 1)", label: names[code] ?? code, values: values))
         }
         return rows
     }
 
-    private func lineRows(_ definition: FormDefinition, _ inputs: [String: [FormInstance]]) -> [FormSheetContent.Row] {
-        let instances = inputs.keys.sorted().flatMap { inputs[$0] ?? [] }
+    private func lineRows(
+        _ definition: FormDefinition, _ table: [CellKey: DecimalNumber], _ texts: [CellKey: String]
+    ) -> [FormSheetContent.Row] {
         let index = Dictionary(uniqueKeysWithValues: definition.lines.enumerated().map { ($1.key, $0) })
         return definition.lines.map { line in
             var values: [String: [String: FieldValue]] = [:]
-            if line.sumOf.isEmpty {
-                for column in definition.columns where column.isNumeric && column.formula == nil {
-                    let parts = instances.compactMap { instance in
-                        instance.rows.first { $0.line == line.key }?.values[column.key]?.value.number
-                    }
-                    if !parts.isEmpty, let total = DecimalNumber.sum(parts) {
-                        values[column.key] = ["": .number(total)]
-                    }
-                }
-            }
-            for column in definition.columns where !column.isNumeric {
-                // Text columns of a line (the unit of its output) are the same in every input: keep the first.
-                if let text = instances.lazy.compactMap({ instance in
-                    instance.rows.first { $0.line == line.key }?.values[column.key]?.value.text
-                }).first, column.key != definition.table.codeColumn {
+            for column in definition.columns {
+                let key = CellKey(column: column.key, row: line.key)
+                if let number = table[key] {
+                    values[column.key] = ["": .number(number)]
+                } else if let text = texts[key] {
                     values[column.key] = ["": .text(text)]
                 }
             }
