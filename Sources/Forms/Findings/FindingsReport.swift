@@ -66,3 +66,6 @@ public struct FindingsReport: Sendable {
     /// Whether any finding is an error (`validate` exits with 1).
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 }
+
+/// The language of findings (``Language``), under a name the command-line target can use beside its own.
+public typealias FindingsLanguage = Language
