@@ -99,7 +99,8 @@ public struct Consolidation: Sendable {
     }
 
     /// Adds what an input contributes, for the subordinate unit `code` (after any remapping of merged units);
-    /// two inputs for one unit (merged communes) add up.
+    /// two inputs for one unit (merged communes) add up. Figures of the reporting unit itself (its own code) stand
+    /// alone when no subordinate unit reports the form, and are left out otherwise.
     public mutating func add(_ contribution: Contribution, to code: String) {
         let definition = contribution.definition
         guard contribution.isConsolidated else { return }
@@ -144,7 +145,13 @@ public struct Consolidation: Sendable {
         -> [FormSheetContent.Row]
     {
         let names = Dictionary(expected.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let codes = tables.keys.sorted()
+        let codes = tables.keys.filter { $0 != unit.code }.sorted()
+        if codes.isEmpty, let own = tables[unit.code] {
+            // Only the reporting unit's own figures (a district's outcome table): one row, as reported.
+            var values: [String: [String: FieldValue]] = [:]
+            for (key, value) in own { values[key.column, default: [:]][key.row] = .number(value) }
+            return [FormSheetContent.Row(code: "1", label: unit.name, values: values)]
+        }
         var rows = [FormSheetContent.Row(code: "1", label: unit.name, totalOf: Array(codes.indices.map { $0 + 1 }))]
         for (index, code) in codes.enumerated() {
             var values: [String: [String: FieldValue]] = [:]
