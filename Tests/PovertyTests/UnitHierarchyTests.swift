@@ -186,3 +186,28 @@ import Testing
         #expect(error?.rendered(vietnamese: false).hasPrefix("u.csv:2: Parent 619") == true)
     }
 }
+
+@Suite struct UnitCoverageTests {
+    static let units = UnitHierarchyTests.units
+
+    @Test func allThreeCommunesMakeIaHDraiComplete() {
+        let coverage = Self.units.coverage(of: ["23538", "23535", "23537"], under: "618", at: day("2024-12-31"))
+        #expect(coverage.isComplete)
+        #expect(coverage.expected.map(\.code) == ["23535", "23537", "23538"])
+    }
+
+    @Test func aMissingCommuneADuplicateAndAStrangerAreReported() {
+        let coverage = Self.units.coverage(
+            of: ["23535", "23535", "23536", "99999"], under: "618", at: day("2024-12-31"))
+        #expect(!coverage.isComplete)
+        #expect(coverage.missing.map(\.code) == ["23537", "23538"])
+        #expect(coverage.duplicates == ["23535"])
+        #expect(coverage.outside == ["23536", "99999"])
+    }
+
+    @Test func afterTheReformIaDomIsNoLongerExpected() {
+        let coverage = Self.units.coverage(of: ["23535", "23538", "23537"], under: "51", at: day("2025-12-31"))
+        #expect(coverage.missing.isEmpty)
+        #expect(coverage.outside == ["23537"])
+    }
+}
