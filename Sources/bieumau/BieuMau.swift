@@ -18,7 +18,9 @@ struct BieuMau: ParsableCommand {
             2 sai cú pháp lệnh (usage) · 3 không đọc được tệp đầu vào (an input could not be read).
             """,
         version: "0.1.0",
-        subcommands: [Inspect.self, Cat.self, Convert.self, Validate.self, FormsCommand.self]
+        subcommands: [
+            Inspect.self, Cat.self, Convert.self, Validate.self, FormsCommand.self, Consolidate.self, Template.self,
+        ]
     )
 
     /// Runs the command, mapping failures to the exit codes of the contract.
