@@ -163,7 +163,7 @@ final class BulkRunner {
     private func stopWorkers() {
         let busy = workers.compactMap { $0 }.filter { $0.current != nil }
         for worker in busy { worker.signal(SIGTERM) }
-        let deadline = BulkClock.now() + 10
+        let deadline = BulkClock.now() + 3
         for worker in busy {
             guard let current = worker.current else { continue }
             while BulkClock.now() < deadline {

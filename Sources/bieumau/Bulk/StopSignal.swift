@@ -35,6 +35,16 @@ enum StopSignal {
         signal(SIGINT, handler)
         signal(SIGTERM, handler)
         signal(SIGPIPE, SIG_IGN)
+        unblock()
+    }
+
+    /// A process may start with the signals blocked by whoever started it (a test runner, a service manager).
+    private static func unblock() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &signals, nil)
     }
 
     /// In a worker: Ctrl-C is for the runner (the terminal sends it to the whole process group), SIGTERM is the
@@ -44,6 +54,7 @@ enum StopSignal {
         signal(SIGPIPE, SIG_IGN)
         let handler: @convention(c) (Int32) -> Void = { _ in StopSignal.requested = 1 }
         signal(SIGTERM, handler)
+        unblock()
     }
 
     static var isRequested: Bool { requested != 0 }

@@ -51,6 +51,11 @@ struct ConvertInput {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw InputFailure(file: input.path, vietnamese: "đây là một thư mục", english: "this is a folder")
         }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw InputFailure(
+                file: input.path, vietnamese: "không phải tệp thông thường (thiết bị, đường ống…)",
+                english: "not a regular file (a device, a pipe…)")
+        }
         record.size = Int(info.st_size)
         if info.st_size == 0 {
             throw InputFailure(
