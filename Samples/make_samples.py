@@ -192,6 +192,7 @@ class Sheet:
         self.sheet = book.add_worksheet(name)
         self.name = name
         self.row_of = {}
+        self.widths = {}
         self.cells = {}  # (row_id, key) -> A1
         self.write(authority, unit_line, unit_code, period, place, signature, date_text)
 
@@ -297,6 +298,7 @@ class Sheet:
                 width = 14
             elif c["key"].startswith("d") and c["key"][1:].isdigit() and records:
                 width = 7
+            self.widths[i] = width
             ws.set_column(i, i, width)
         # Addresses first (formulas may refer to later rows).
         for offset, r in enumerate(self.rows):
@@ -310,12 +312,20 @@ class Sheet:
         ws = self.sheet
         for r in self.rows:
             y = self.row_of[r["id"]]
+            # Wrapped texts: a row tall enough for them (no spreadsheet fits row heights on its own when opening).
+            lines = 1
+            for key in ("item", "unit", "note"):
+                value = r["values"].get(key)
+                if key in self.col and isinstance(value, str):
+                    lines = max(lines, -(-len(value) // int(self.widths[self.col[key]] * 1.15)))
+            if lines > 1:
+                ws.set_row(y, 15 * lines)
             bold = r.get("bold", False)
             for key, x in self.col.items():
                 column = self.columns[x]
                 value = r["values"].get(key)
                 props = {"border": 1, "font_size": 11, "bold": bold, "valign": "vcenter"}
-                if column["type"] in ("text",) and key in ("item", "unit"):
+                if column["type"] in ("text",) and key in ("item", "unit", "note"):
                     props["text_wrap"] = True
                     if r.get("level"):
                         props["indent"] = r["level"]
@@ -981,9 +991,7 @@ def results_rows():
         plan_nsdp_dtpt=1760, plan_nsdp_sn=1318, paid_total=4498 + 22, paid_nstw=4498, paid_nstw_dtpt=4158,
         paid_nstw_sn=318, paid_nsdp=22, paid_nsdp_sn=22, rate_total=rate(4520, 68196), rate_nstw=d("6.90"),
         rate_nstw_dtpt=d("8.5"), rate_nstw_sn=d("2.08"), rate_nsdp=rate(22, 3078), rate_nsdp_sn=d("1.67"),
-        note="Kế hoạch (phụ lục, mục II): NSTW giao 65.118 (ĐTPT 48.844, SN 15.274); giải ngân 6 tháng 4.498 (6,90%): "
-             "ĐTPT 4.158 (8,5%), SN 318 (2,08%); NSĐP đối ứng 3.078 (ĐTPT 1.760, SN 1.318), giải ngân 22 SN (1,67%). "
-             "Tổng số (cột 1, 8) và tỷ lệ chung, tỷ lệ NSĐP: tính từ các số trên")
+        note="Số của kế hoạch (phụ lục A.II), không chia theo dự án; cột 1, 8, 15, 19 tính từ các số đó")
     assert sum(values_of[k]["plan_nstw"] for k in ("da1", "da2", "da3", "da4", "da5", "da6", "da7")) == 64118
     for key in LINE_ORDER:
         line = LINES[key]
