@@ -55,3 +55,23 @@ import Testing
         #expect(span.overlaps(Validity(from: nil, to: day("2022-01-01"))))
     }
 }
+
+@Suite struct LoadingFailureTests {
+    @Test func aMissingMappingsFolderIsAFileError() {
+        let missing = "/nonexistent/Mappings"
+        let errors = [
+            povertyError { () throws(PovertyError) in try PovertyStandards.loadBundled(from: missing) },
+            povertyError { () throws(PovertyError) in try Programmes.loadBundled(from: missing) },
+            povertyError { () throws(PovertyError) in try UnitHierarchy.loadBundled(from: missing) },
+        ]
+        for error in errors {
+            #expect(error?.code == .fileUnreadable)
+            #expect(error?.file?.hasPrefix("/nonexistent/Mappings/") == true)
+        }
+    }
+
+    @Test func theLastCalendarDayDoesNotTrap() {
+        #expect(day("9999-12-31").nextDay == day("9999-12-31"))
+        #expect(day("0001-01-01").previousDay == day("0001-01-01"))
+    }
+}

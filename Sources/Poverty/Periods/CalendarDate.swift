@@ -50,6 +50,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
+    /// 1 January of year 1: the start of an open span, for ordering.
+    static let distantPast = CalendarDate(year: 1, month: 1, day: 1)!
+
     /// Days in `month` of `year`.
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
@@ -59,22 +62,22 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         }
     }
 
-    /// The day after this one.
+    /// The day after this one (9999-12-31 stays itself).
     public var nextDay: CalendarDate {
         if day < CalendarDate.daysIn(month: month, year: year) {
             return CalendarDate(year: year, month: month, day: day + 1)!
         }
         if month < 12 { return CalendarDate(year: year, month: month + 1, day: 1)! }
-        return CalendarDate(year: year + 1, month: 1, day: 1)!
+        return CalendarDate(year: year + 1, month: 1, day: 1) ?? self
     }
 
-    /// The day before this one.
+    /// The day before this one (0001-01-01 stays itself).
     public var previousDay: CalendarDate {
         if day > 1 { return CalendarDate(year: year, month: month, day: day - 1)! }
         if month > 1 {
             return CalendarDate(year: year, month: month - 1, day: CalendarDate.daysIn(month: month - 1, year: year))!
         }
-        return CalendarDate(year: year - 1, month: 12, day: 31)!
+        return CalendarDate(year: year - 1, month: 12, day: 31) ?? self
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
@@ -108,6 +111,9 @@ public struct Validity: Hashable, Sendable, CustomStringConvertible {
         self.from = from
         self.to = to
     }
+
+    /// The first day, or ``CalendarDate/distantPast`` when open: for ordering spans.
+    var start: CalendarDate { from ?? .distantPast }
 
     /// Whether `date` is in the span.
     public func contains(_ date: CalendarDate) -> Bool {

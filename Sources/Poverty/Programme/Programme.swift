@@ -133,8 +133,7 @@ public struct Programmes: Sendable {
             }
             seen[programme.key] = programme.source
         }
-        let start = CalendarDate(year: 1, month: 1, day: 1)!
-        self.programmes = programmes.sorted { ($0.validity.from ?? start) < ($1.validity.from ?? start) }
+        self.programmes = programmes.sorted { $0.validity.start < $1.validity.start }
     }
 
     /// The programme with `key`.

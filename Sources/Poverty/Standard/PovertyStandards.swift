@@ -16,10 +16,7 @@ public struct PovertyStandards: Sendable {
     ///
     /// - Throws: ``PovertyError/Code/duplicate`` naming the second definition.
     public init(_ standards: [PovertyStandard]) throws(PovertyError) {
-        let sorted = standards.sorted {
-            ($0.validity.from ?? CalendarDate(year: 1, month: 1, day: 1)!)
-                < ($1.validity.from ?? CalendarDate(year: 1, month: 1, day: 1)!)
-        }
+        let sorted = standards.sorted { $0.validity.start < $1.validity.start }
         for (index, standard) in sorted.enumerated() {
             for other in sorted[..<index] {
                 if other.key == standard.key {

@@ -79,8 +79,7 @@ extension UnitHierarchy {
 
     /// Whether the union of `spans` covers every day of `target`.
     private func covers(_ spans: [Validity], _ target: Validity) -> Bool {
-        let start = CalendarDate(year: 1, month: 1, day: 1)!
-        let ordered = spans.sorted { ($0.from ?? start) < ($1.from ?? start) }
+        let ordered = spans.sorted { $0.start < $1.start }
         var reached: CalendarDate? = target.from  // every day before `reached` is covered; nil = from the start
         var openStart = target.from == nil
         for span in ordered {
@@ -129,7 +128,7 @@ extension UnitHierarchy {
     /// Parent links looping (A under B under A): possible only when levels are inconsistent, checked anyway.
     private func checkParentLoops(_ input: [AdministrativeUnit]) throws(PovertyError) {
         for unit in input {
-            guard let date = unit.validity.from ?? unit.validity.to else { continue }
+            let date = unit.validity.start
             var seen: Set<String> = [unit.code]
             var current = unit.parentCode
             while let code = current {

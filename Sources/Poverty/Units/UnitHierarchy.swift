@@ -25,10 +25,7 @@ public struct UnitHierarchy: Sendable {
     ///   child's validity or at a wrong level, ``PovertyError/Code/unknownSuccessor`` for a successor not valid on
     ///   the day after the unit ends, ``PovertyError/Code/cycle`` for parent or successor links that loop.
     public init(units: [AdministrativeUnit]) throws(PovertyError) {
-        let start = CalendarDate(year: 1, month: 1, day: 1)!
-        let sorted = units.sorted {
-            ($0.code, $0.validity.from ?? start) < ($1.code, $1.validity.from ?? start)
-        }
+        let sorted = units.sorted { ($0.code, $0.validity.start) < ($1.code, $1.validity.start) }
         var byCode: [String: [Int]] = [:]
         var byParent: [String: [Int]] = [:]
         for (index, unit) in sorted.enumerated() {
