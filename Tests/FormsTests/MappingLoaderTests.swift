@@ -107,3 +107,15 @@ extension String {
         return replacingCharacters(in: range, with: replacement)
     }
 }
+
+extension MappingLoaderTests {
+    @Test func aFormulaOverAnotherFormNamesAFormAndItsFields() throws {
+        let forms = try MappingLoader.loadForms(inFolder: Self.formsFolder)
+        let report5 = try #require(forms.first { $0.id == "tt07-bc05" })
+        #expect(report5.column("r1")?.formulaForm == "tt07-bc04")
+        #expect(report5.column("r1")?.aggregate == .recompute)
+        var broken = forms
+        broken[broken.firstIndex { $0.id == "tt07-bc05" }!].columns[3].formulaForm = "tt07-bc99"
+        #expect(throws: MappingError.self) { try MappingLoader.checkFormulaForms(broken) }
+    }
+}

@@ -114,3 +114,33 @@ import Testing
         #expect(text == formula)
     }
 }
+
+extension RenderingTests {
+    /// Report 5's rates are formulas over report 4's sheet, recomputed from the summed counts.
+    @Test func ratesOfAnotherFormAreCrossSheetFormulas() throws {
+        let report4 = try #require(Self.forms.first { $0.id == "tt07-bc04" })
+        let report5 = try #require(Self.forms.first { $0.id == "tt07-bc05" })
+        func content(_ definition: FormDefinition, _ values: [String: Int]) -> FormSheetContent {
+            var content = FormSheetContent(
+                definition: definition, authority: "UBND", unitName: "Huyện Ia H'Drai", unitCode: "618",
+                period: "Năm 2023")
+            content.rows = [
+                FormSheetContent.Row(
+                    code: "1", label: "Huyện Ia H'Drai", values: values.mapValues { ["": .number(DecimalNumber($0))] })
+            ]
+            return content
+        }
+        let (book, path) = try Self.render([
+            content(report5, ["households": 300]), content(report4, ["households": 300, "d1": 100]),
+        ])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(book.sheets.map(\.name).prefix(2) == ["Biểu số 04", "Biểu số 05"])
+        let rate = try #require(book.sheets[1][CellAddress("D11")!])
+        #expect(rate.formula == "IF('Biểu số 04'!C11=0,\"\",'Biểu số 04'!E11/'Biểu số 04'!C11*100)")
+        guard case .number(let cached) = rate.value else {
+            Issue.record("no cached rate")
+            return
+        }
+        #expect(abs(cached - 100.0 / 3.0) < 1e-8)
+    }
+}

@@ -22,6 +22,9 @@ public struct ColumnDefinition: Sendable {
     public var missing: [String]
     /// How the value is computed from other columns of the same row, if it is derived.
     public var formula: Expression?
+    /// The form whose fields ``formula`` reads, when they are not this form's: report 5's rates are report 4's
+    /// counts over its households, on the row of the same unit (`formula_form: tt07-bc04`).
+    public var formulaForm: String?
     /// How the value is aggregated up the hierarchy.
     public var aggregate: Aggregation
     /// Whether a record without it is incomplete.
@@ -33,8 +36,8 @@ public struct ColumnDefinition: Sendable {
     public init(
         key: String, number: String? = nil, label: LocalizedText, aliases: [String] = [], group: String? = nil,
         type: ValueType, unit: String? = nil, decimals: Int = 0, missing: [String] = [], formula: Expression? = nil,
-        aggregate: Aggregation? = nil, required: Bool = false, minimum: DecimalNumber? = nil,
-        maximum: DecimalNumber? = nil
+        formulaForm: String? = nil, aggregate: Aggregation? = nil, required: Bool = false,
+        minimum: DecimalNumber? = nil, maximum: DecimalNumber? = nil
     ) {
         self.key = key
         self.number = number
@@ -46,6 +49,7 @@ public struct ColumnDefinition: Sendable {
         self.decimals = decimals
         self.missing = missing
         self.formula = formula
+        self.formulaForm = formulaForm
         self.aggregate = aggregate ?? (formula != nil ? .recompute : type.isNumeric ? .sum : .none)
         self.required = required
         self.minimum = minimum ?? (type.isNumeric && type != .decimal ? .zero : nil)

@@ -80,7 +80,7 @@ extension FormDefinition {
             object,
             allowed: [
                 "key", "number", "label", "label_en", "aliases", "group", "type", "unit", "decimals", "missing",
-                "formula", "aggregate", "required", "min", "max",
+                "formula", "formula_form", "aggregate", "required", "min", "max",
             ])
         let key = try fields.string("key")
         guard key.isIdentifier(allowingHyphens: false) else {
@@ -104,7 +104,8 @@ extension FormDefinition {
             aliases: try fields.strings("aliases"), group: try fields.optionalString("group"),
             type: try fields.required("type").word(ValueType.self), unit: try fields.optionalString("unit"),
             decimals: try fields.optional("decimals")?.int() ?? 0, missing: try fields.strings("missing"),
-            formula: formula, aggregate: try fields.optional("aggregate")?.word(Aggregation.self),
+            formula: formula, formulaForm: try fields.optionalString("formula_form"),
+            aggregate: try fields.optional("aggregate")?.word(Aggregation.self),
             required: try fields.optional("required")?.bool() ?? false,
             minimum: try readDecimal(fields.optional("min")), maximum: try readDecimal(fields.optional("max")))
     }

@@ -23,7 +23,13 @@ extension FormDefinition {
         }
         let numeric = Set(columns.filter(\.isNumeric).map(\.key))
         for column in columns {
-            for field in column.formula?.fields ?? [] where !numeric.contains(field) {
+            if column.formulaForm != nil, column.formula == nil {
+                throw fail(
+                    .missingKey, "columns", vi: "cột \(column.key) có formula_form nhưng không có formula",
+                    en: "column \(column.key) has formula_form but no formula")
+            }
+            // A formula over another form's fields is checked once every form is loaded (MappingLoader).
+            for field in column.formulaForm == nil ? column.formula?.fields ?? [] : [] where !numeric.contains(field) {
                 throw fail(
                     .unknownReference, "columns",
                     vi: "công thức của cột \(column.key) dùng \(field), không phải một cột số của biểu",

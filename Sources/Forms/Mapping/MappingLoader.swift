@@ -42,7 +42,34 @@ public enum MappingLoader {
             }
             forms.append(form)
         }
+        try checkFormulaForms(forms)
         return forms
+    }
+
+    /// A formula over another form's fields names a form that exists and numeric fields it has.
+    public static func checkFormulaForms(_ forms: [FormDefinition]) throws(MappingError) {
+        for form in forms {
+            for column in form.columns {
+                guard let other = column.formulaForm, let formula = column.formula else { continue }
+                guard let source = forms.first(where: { $0.id == other }) else {
+                    throw MappingError(
+                        .unknownReference, file: form.sourcePath,
+                        message: LocalizedText(
+                            vi: "cột \(column.key): formula_form \(other) không phải một biểu trong Mappings/forms",
+                            en: "column \(column.key): formula_form \(other) is not a form of Mappings/forms"))
+                }
+                for field in formula.fields where source.column(field)?.isNumeric != true {
+                    throw MappingError(
+                        .unknownReference, file: form.sourcePath,
+                        message: LocalizedText(
+                            vi:
+                                "công thức của cột \(column.key) dùng \(field), không phải một cột số của biểu \(other)",
+                            en:
+                                "the formula of column \(column.key) uses \(field), not a numeric column of form \(other)"
+                        ))
+                }
+            }
+        }
     }
 
     /// Loads one form mapping file.

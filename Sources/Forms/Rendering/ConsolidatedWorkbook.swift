@@ -50,11 +50,17 @@ public enum ConsolidatedWorkbook {
         let writer = try XLSXWriter(path: path, options: options)
         do {
             var used: Set<String> = []
-            for content in contents {
+            var rendered: [String: RenderedSheet] = [:]
+            // Sheets computed from another form's sheet come after it.
+            let ordered =
+                contents.filter { !$0.definition.columns.contains { $0.formulaForm != nil } }
+                + contents.filter { $0.definition.columns.contains { $0.formulaForm != nil } }
+            for var content in ordered {
                 var name = String(content.definition.formNumber.prefix(31))
                 if used.contains(name) { name = String(content.definition.id.prefix(31)) }
                 used.insert(name)
-                try FormSheetRenderer.render(content, sheetName: name, into: writer)
+                content.sources = rendered
+                rendered[content.definition.id] = try FormSheetRenderer.render(content, sheetName: name, into: writer)
             }
             try writeFindings(findings, language: language, into: writer)
             try writeSources(sources, language: language, into: writer)

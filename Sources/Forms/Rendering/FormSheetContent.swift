@@ -26,6 +26,9 @@ public struct FormSheetContent: Sendable {
     public var rows: [Row]
     /// Blank rows to add after the rows (a list template to fill).
     public var blankRecordRows: Int
+    /// Sheets already rendered in the same workbook, by form id, that columns computed from another form
+    /// (``ColumnDefinition/formulaForm``) refer to; without its source such a column is written as entered.
+    public var sources: [String: RenderedSheet] = [:]
 
     public init(
         definition: FormDefinition, authority: String, unitName: String, unitCode: String, period: String,
@@ -70,5 +73,30 @@ public struct FormSheetContent: Sendable {
 
         /// Whether the row is a total of others (written bold, with SUM formulas).
         public var isTotal: Bool { !totalOf.isEmpty }
+    }
+}
+
+/// Where a rendered form put its rows and columns, and the values it cached: what another sheet's formulas
+/// refer to (`'Biểu số 04'!E12`).
+public struct RenderedSheet: Sendable {
+    public let name: String
+    /// The sheet row (0-based) of each row code's first block row.
+    let rowOfCode: [String: Int]
+    let blockIndex: [String: Int]
+    let columnOfKey: [String: Int]
+    /// The values cached, by row code, block key and column key.
+    let values: [String: DecimalNumber]
+
+    static func key(_ code: String, _ block: String, _ column: String) -> String { "\(code)|\(block)|\(column)" }
+
+    /// The absolute reference of a field on a unit's row, with the sheet name quoted.
+    func reference(code: String, block: String, field: String) -> String? {
+        guard let row = rowOfCode[code], let column = columnOfKey[field] else { return nil }
+        let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+        return quoted + "!" + CellAddress(row: row + (blockIndex[block] ?? 0), column: column).a1
+    }
+
+    func value(code: String, block: String, field: String) -> DecimalNumber? {
+        values[RenderedSheet.key(code, block, field)]
     }
 }

@@ -26,8 +26,10 @@ public enum FormSheetRenderer {
     /// Adds one sheet holding `content`.
     ///
     /// - Throws: ``XLSXError`` when the writer refuses (a name used twice, the output unwritable).
+    /// - Returns: where its rows and columns went, for the formulas of sheets that read from it.
+    @discardableResult
     public static func render(_ content: FormSheetContent, sheetName: String, into writer: XLSXWriter)
-        throws(XLSXError)
+        throws(XLSXError) -> RenderedSheet
     {
         var layout = FormSheetLayout(content)
         let styles = try FormStyles(writer, decimals: Set(content.definition.columns.map(\.decimals)))
@@ -41,8 +43,9 @@ public enum FormSheetRenderer {
         let sheet = try writer.addSheet(sheetName, setup: setup)
         try layout.writeHeading(sheet, styles: styles)
         try layout.writeTableHeader(sheet, styles: styles)
-        try layout.writeRows(sheet, styles: styles)
+        let values = try layout.writeRows(sheet, styles: styles)
         try layout.writeSignature(sheet, styles: styles)
+        return layout.rendered(name: sheetName, values: values)
     }
 }
 
@@ -199,7 +202,26 @@ struct FormSheetLayout {
         return "(\(number))"
     }
 
-    mutating func writeRows(_ sheet: SheetWriter, styles: FormStyles) throws(XLSXError) {
+    func rendered(name: String, values: FormSheetValues) -> RenderedSheet {
+        var rowOfCode: [String: Int] = [:]
+        var cached: [String: DecimalNumber] = [:]
+        for (index, row) in content.rows.enumerated() where !row.code.isEmpty {
+            rowOfCode[row.code] = sheetRows[index]
+            for block in blockKeys {
+                for column in columns where column.isNumeric {
+                    if let value = values.number(column.key, row: index, block: block) {
+                        cached[RenderedSheet.key(row.code, block, column.key)] = value
+                    }
+                }
+            }
+        }
+        return RenderedSheet(
+            name: name, rowOfCode: rowOfCode,
+            blockIndex: Dictionary(uniqueKeysWithValues: blockKeys.enumerated().map { ($1, $0) }),
+            columnOfKey: Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.key, $0) }), values: cached)
+    }
+
+    mutating func writeRows(_ sheet: SheetWriter, styles: FormStyles) throws(XLSXError) -> FormSheetValues {
         var row = firstDataRow
         sheetRows = content.rows.map { _ in
             defer { row += blockKeys.count }
@@ -234,6 +256,7 @@ struct FormSheetLayout {
             try sheet.writeRow(cells, at: row)
             row += 1
         }
+        return values
     }
 
     private func reference(column key: String, sheetRow: Int) -> String {
@@ -259,7 +282,25 @@ struct FormSheetLayout {
             if blockIndex == 0 { cell.value = .string(contentRow.label) }
             return cell
         }
-        if let formula = column.formula {
+        if let sourceID = column.formulaForm, let formula = column.formula {
+            // Computed from another form's sheet on the same unit's row; as entered when that sheet is absent.
+            if let source = content.sources[sourceID],
+                formula.fields.allSatisfy({ source.reference(code: contentRow.code, block: block, field: $0) != nil })
+            {
+                cell.formula = formula.excelFormula {
+                    source.reference(code: contentRow.code, block: block, field: $0) ?? "0"
+                }
+                let evaluation = formula.evaluate {
+                    source.value(code: contentRow.code, block: block, field: $0) ?? .zero
+                }
+                if case .value(let value) = evaluation {
+                    cell.value = .number(value.doubleValue)
+                } else {
+                    cell.value = .string("")
+                }
+                return cell
+            }
+        } else if let formula = column.formula {
             cell.formula = formula.excelFormula { reference(column: $0, sheetRow: sheetRow) }
             cell.value =
                 values.number(column.key, row: index, block: block).map { .number($0.doubleValue) } ?? .string("")

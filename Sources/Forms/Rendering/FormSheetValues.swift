@@ -31,7 +31,7 @@ struct FormSheetValues {
                 for column in definition.columns where column.isNumeric && column.formula == nil {
                     _ = summed(column.key, row, block, depth: 0)
                 }
-                for column in definition.columns {
+                for column in definition.columns where column.formulaForm == nil {
                     guard let formula = column.formula else { continue }
                     let evaluation = formula.evaluate { field in cache["\(field)|\(row)|\(block)"] ?? nil ?? .zero }
                     if case .value(let value) = evaluation {

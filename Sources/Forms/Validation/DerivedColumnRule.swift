@@ -17,24 +17,35 @@ public struct DerivedColumnRule: FormRule {
     let inputs: [String]
     let labels: [String: LocalizedText]
 
+    /// - Parameters:
+    ///   - source: the form whose fields the formula reads when it is another form (``ColumnDefinition/formulaForm``).
     /// - Returns: `nil` when the column has no formula.
-    public init?(form: FormDefinition, column: ColumnDefinition) {
+    public init?(form: FormDefinition, column: ColumnDefinition, source: FormDefinition? = nil) {
         guard let formula = column.formula else { return nil }
         self.id = RuleID.formula(form.id, column.key)
         self.form = form.id
         self.column = column
         self.formula = formula
         self.inputs = formula.fields
-        self.labels = FindingText.columnNames(form)
+        self.labels = FindingText.columnNames(form).merging(source.map(FindingText.columnNames) ?? [:]) { own, _ in own
+        }
     }
 
+    /// Checks the rows of `instance`; a column computed from another form is checked by ``CrossFormFormulaCheck``.
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
+        guard column.formulaForm == nil else { return }
+        check(instance, inputsFrom: { $0 }, into: &findings)
+    }
+
+    /// Checks the rows of `instance`, the formula reading its fields from the row `inputsFrom` gives (the row
+    /// itself, or the same unit's row of another form); rows without one are skipped.
+    func check(_ instance: FormInstance, inputsFrom source: (FormRow) -> FormRow?, into findings: inout [Finding]) {
         for row in instance.rows {
             guard let cell = row.values[column.key], cell.provenance != nil,
-                let location = instance.location(of: column.key, on: row)
+                let location = instance.location(of: column.key, on: row), let inputRow = source(row)
             else { continue }
-            if inputs.allSatisfy({ row.values[$0]?.value.number == nil }) { continue }
-            let evaluation = formula.evaluate { row.number($0) ?? .zero }
+            if inputs.allSatisfy({ inputRow.values[$0]?.value.number == nil }) { continue }
+            let evaluation = formula.evaluate { inputRow.number($0) ?? .zero }
             let formulaText = FindingText.expression(formula, names: labels)
             switch (evaluation, cell.value) {
             case (.divisionByZero, .missing):

@@ -67,6 +67,7 @@ public struct Validator: Sendable {
         var findings: [Finding] = []
         for instance in instances { findings.append(contentsOf: validate(instance)) }
         findings.append(contentsOf: LinkCheck(links: links).check(instances, previous: previous))
+        findings.append(contentsOf: CrossFormFormulaCheck().check(instances))
         return Validator.ordered(findings)
     }
 
