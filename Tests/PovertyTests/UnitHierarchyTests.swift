@@ -211,3 +211,29 @@ import Testing
         #expect(coverage.outside == ["23537"])
     }
 }
+
+@Suite struct UnitScaleTests {
+    /// A generated country the size of Vietnam before 1/7/2025: 63 provinces, 693 districts, 10,395 communes.
+    @Test(.timeLimit(.minutes(1))) func aCountrySizedListLoadsAndAnswers() throws {
+        var lines = ["code,name,level,parent_code,valid_from,valid_to,successor_code"]
+        var commune = 0
+        for province in 1...63 {
+            lines.append("\(province + 100),Tỉnh \(province),province,,,,")
+            for district in 1...11 {
+                let districtCode = province * 100 + district + 10_000
+                lines.append("\(districtCode),Huyện \(district),district,\(province + 100),,,")
+                for _ in 1...15 {
+                    commune += 1
+                    lines.append("\(commune + 100_000),Xã \(commune),commune,\(districtCode),,,")
+                }
+            }
+        }
+        let units = try UnitHierarchy.parse(csv: lines.joined(separator: "\n"), file: "country.csv")
+        let date = day("2024-12-31")
+        #expect(units.units(at: date, level: .commune).count == 10_395)
+        #expect(units.communes(under: "101", at: date).count == 165)
+        #expect(
+            units.coverage(of: units.communes(under: "10101", at: date).map(\.code), under: "10101", at: date)
+                .isComplete)
+    }
+}
