@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "SheetTestSupport"]),
         .testTarget(name: "SheetXLSTests", dependencies: ["SheetXLS", "SheetTestSupport"]),
         .testTarget(name: "FormsTests", dependencies: ["Forms", "SheetXLSX", "SheetTestSupport"]),
-        .testTarget(name: "PovertyTests", dependencies: ["Poverty", "Forms", "SheetTestSupport"]),
+        .testTarget(name: "PovertyTests", dependencies: ["Poverty", "Forms", "SheetXLSX", "SheetTestSupport"]),
         // Depends on the executable so that `swift test` builds it; the tests run the binary itself.
         .testTarget(name: "CLITests", dependencies: ["bieumau", "SheetTestSupport"]),
     ]
