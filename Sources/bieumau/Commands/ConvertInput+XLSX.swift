@@ -167,6 +167,7 @@ extension ConvertInput {
     /// Many files at once: each worker compresses on its own thread, the other cores run other workers; with one
     /// job, deflating runs on a second thread.
     private var writerOptions: XLSXWriterOptions {
-        XLSXWriterOptions(compressesInBackground: options.compressesInBackground)
+        XLSXWriterOptions(
+            compressionLevel: options.compressionLevel, compressesInBackground: options.compressesInBackground)
     }
 }
