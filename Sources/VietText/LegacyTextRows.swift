@@ -96,7 +96,9 @@ public final class LegacyTextRows: SheetRowReading {
         var converted = rich
         for index in converted.runs.indices {
             let run = converted.runs[index]
-            let entry = run.fontName.flatMap { encodingEntry(forFont: $0) } ?? encodingEntry(forStyle: cellStyle)
+            // A run with a font of its own follows that font (a Times New Roman run in a `.VnTime` cell is Unicode);
+            // only a run without one inherits the cell's.
+            let entry = run.fontName.map { encodingEntry(forFont: $0) } ?? encodingEntry(forStyle: cellStyle)
             if let entry { converted.runs[index].text = convert(run.text, entry) }
         }
         return converted
