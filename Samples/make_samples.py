@@ -532,14 +532,14 @@ def flows(rng, P, Pp, N, Np, poor_start=None):
     for _ in range(1000):
         def persons(n):
             return 0 if n == 0 else max(n, round(n * rng.uniform(3.6, 4.8)))
-        a = rng.randint(0, max(0, P // 25))  # near-poor → poor
-        b = rng.randint(0, max(0, P // 30))  # tái nghèo
-        c = rng.randint(0, max(1, P // 12))  # phát sinh mới
-        dd = rng.randint(0, max(0, P // 40))  # tăng khác
+        a = rng.randint(0, max(1, P // 10))  # near-poor → poor
+        b = rng.randint(0, max(1, P // 12))  # tái nghèo
+        c = rng.randint(0, max(2, P // 8))  # phát sinh mới
+        dd = rng.randint(0, max(1, P // 15))  # tăng khác
         e = round(N * rng.uniform(0.30, 0.45))  # poor → near-poor
-        j = rng.randint(0, max(0, N // 30))
-        k = rng.randint(0, max(1, N // 12))
-        l_ = rng.randint(0, max(0, N // 40))
+        j = rng.randint(0, max(1, N // 12))
+        k = rng.randint(0, max(2, N // 8))
+        l_ = rng.randint(0, max(1, N // 15))
         g = rng.randint(0, max(1, P // 15))
         h = round(N * rng.uniform(0.20, 0.40))
         i = rng.randint(0, max(1, N // 20))
