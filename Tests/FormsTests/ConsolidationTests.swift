@@ -37,10 +37,16 @@ import Testing
     @Test func unitsAreRowsInCodeOrderUnderATotal() throws {
         let report1 = try Self.form("tt07-bc01")
         var consolidation = Consolidation(unit: Self.district, expected: Self.communes)
-        consolidation.add(.init(Self.unitInstance(report1, "23538", ["households": 1300, "poor": 90])), to: "23538")
-        consolidation.add(.init(Self.unitInstance(report1, "23535", ["households": 1283, "poor": 110])), to: "23535")
-        consolidation.add(.init(Self.unitInstance(report1, "23537", ["households": 1200, "poor": 100])), to: "23537")
-        let content = try #require(consolidation.contents(authority: "UBND", period: "Năm 2023").first)
+        consolidation.add(
+            .init(Self.unitInstance(report1, "23538", ["households": 1300, "poor": 90])), to: "23538",
+            period: "Năm 2023")
+        consolidation.add(
+            .init(Self.unitInstance(report1, "23535", ["households": 1283, "poor": 110])), to: "23535",
+            period: "Năm 2023")
+        consolidation.add(
+            .init(Self.unitInstance(report1, "23537", ["households": 1200, "poor": 100])), to: "23537",
+            period: "Năm 2023")
+        let content = try #require(consolidation.contents(authority: "UBND").first)
         #expect(content.rows.map(\.code) == ["1", "1.1", "1.2", "1.3"])
         #expect(content.rows.map(\.label) == ["Huyện Ia H'Drai", "Xã Ia Đal", "Xã Ia Dom", "Xã Ia Tơi"])
         #expect(content.rows[0].totalOf == [1, 2, 3])
@@ -55,9 +61,13 @@ import Testing
             unit: ConsolidationUnit(code: "51", name: "Tỉnh Quảng Ngãi"),
             expected: [ConsolidationUnit(code: "23538", name: "Xã Ia Tơi")])
         // Ia Dom (23537) and Ia Tơi (23538) merged into Ia Tơi on 1/7/2025: their old reports add up.
-        consolidation.add(.init(Self.unitInstance(report1, "23537", ["households": 1200, "poor": 100])), to: "23538")
-        consolidation.add(.init(Self.unitInstance(report1, "23538", ["households": 1300, "poor": 90])), to: "23538")
-        let content = try #require(consolidation.contents(authority: "UBND", period: "2025").first)
+        consolidation.add(
+            .init(Self.unitInstance(report1, "23537", ["households": 1200, "poor": 100])), to: "23538",
+            period: "Năm 2023")
+        consolidation.add(
+            .init(Self.unitInstance(report1, "23538", ["households": 1300, "poor": 90])), to: "23538",
+            period: "Năm 2023")
+        let content = try #require(consolidation.contents(authority: "UBND").first)
         #expect(content.rows.count == 2)
         #expect(content.rows[1].values["households"]?[""] == .number(DecimalNumber(2500)))
         #expect(content.rows[1].values["poor"]?[""] == .number(DecimalNumber(190)))
@@ -68,9 +78,9 @@ import Testing
         var instance = Self.unitInstance(report2, "23535", ["start": 120, "end": 110], block: "households")
         instance.rows.append(FormRow(block: "persons", sheetRow: 11, values: ["start": Self.value(540)]))
         var consolidation = Consolidation(unit: Self.district, expected: Self.communes)
-        consolidation.add(.init(instance), to: "23535")
-        consolidation.add(.init(instance), to: "23537")
-        let content = try #require(consolidation.contents(authority: "UBND", period: "2023").first)
+        consolidation.add(.init(instance), to: "23535", period: "Năm 2023")
+        consolidation.add(.init(instance), to: "23537", period: "Năm 2023")
+        let content = try #require(consolidation.contents(authority: "UBND").first)
         #expect(content.rows[1].values["start"]?["households"] == .number(DecimalNumber(120)))
         #expect(content.rows[1].values["start"]?["persons"] == .number(DecimalNumber(540)))
     }
@@ -89,9 +99,9 @@ import Testing
                 ])
         }
         var consolidation = Consolidation(unit: ConsolidationUnit(code: "62", name: "Tỉnh Kon Tum"), expected: [])
-        consolidation.add(.init(instance("49.7")), to: "618")
-        consolidation.add(.init(instance("32.8")), to: "616")
-        let content = try #require(consolidation.contents(authority: "UBND", period: "2025").first)
+        consolidation.add(.init(instance("49.7")), to: "618", period: "Năm 2023")
+        consolidation.add(.init(instance("32.8")), to: "616", period: "Năm 2023")
+        let content = try #require(consolidation.contents(authority: "UBND").first)
         let row = try #require(content.rows.first { $0.code == needs.line(target)?.code })
         #expect(row.values["nsdp_sn"]?[""] == .number(DecimalNumber("82.5")!))
         let totals = content.rows.filter(\.isTotal)

@@ -27,8 +27,10 @@ public struct ConsolidationUnit: Hashable, Sendable {
 ///
 /// ```swift
 /// var consolidation = Consolidation(unit: district, expected: communes)
-/// for instance in instances { consolidation.add(Consolidation.Contribution(instance), to: "23535") }
-/// let contents = consolidation.contents(authority: "UBND HUYỆN IA H'DRAI", period: "Năm 2023")
+/// for instance in instances {
+///     consolidation.add(Consolidation.Contribution(instance), to: "23535", period: "Năm 2023")
+/// }
+/// let contents = consolidation.contents(authority: "UBND HUYỆN IA H'DRAI")
 /// ```
 public struct Consolidation: Sendable {
     /// The unit the output reports for (the district, or the province).
@@ -98,13 +100,14 @@ public struct Consolidation: Sendable {
         self.expected = expected.sorted { $0.code < $1.code }
     }
 
-    /// Adds what an input contributes, for the subordinate unit `code` (after any remapping of merged units);
+    /// Adds what an input contributes, for the subordinate unit `code` (after any remapping of merged units), in
+    /// the period printed as `period` (`Năm 2023`): each form is consolidated per period;
     /// two inputs for one unit (merged communes) add up. Figures of the reporting unit itself (its own code) stand
     /// alone when no subordinate unit reports the form, and are left out otherwise.
-    public mutating func add(_ contribution: Contribution, to code: String) {
+    public mutating func add(_ contribution: Contribution, to code: String, period: String) {
         let definition = contribution.definition
         guard contribution.isConsolidated else { return }
-        let id = definition.id
+        let id = definition.id + Consolidation.periodSeparator + period
         definitions[id] = definitions[id] ?? definition
         let slot = definition.kind == .units ? code : ""
         var table = sums[id, default: [:]][slot, default: [:]]
@@ -115,19 +118,30 @@ public struct Consolidation: Sendable {
         for (key, text) in contribution.texts where texts[id]?[key] == nil { texts[id, default: [:]][key] = text }
     }
 
-    /// The ids of the consolidated forms, in id order.
-    public var formIDs: [String] { sums.keys.sorted() }
+    /// Separates a form id from its period in the keys of consolidated forms.
+    static let periodSeparator = "\u{1}"
 
-    /// The unit codes with inputs of a units form.
-    public func units(of form: String) -> Set<String> { Set(sums[form]?.keys.filter { !$0.isEmpty } ?? []) }
+    /// The consolidated forms, in form id then period order, as `(form id, period)`.
+    public var forms: [(form: String, period: String)] {
+        sums.keys.sorted().map { key in
+            let parts = key.components(separatedBy: Consolidation.periodSeparator)
+            return (parts[0], parts.count > 1 ? parts[1] : "")
+        }
+    }
+
+    /// The unit codes with inputs of a units form in a period.
+    public func units(of form: String, period: String) -> Set<String> {
+        Set(sums[form + Consolidation.periodSeparator + period]?.keys.filter { !$0.isEmpty } ?? [])
+    }
 
     /// The consolidated content of each form, in form id order.
     ///
     /// - Parameters:
     ///   - authority: the issuing body printed top left.
-    ///   - period: the period as printed.
-    public func contents(authority: String, period: String, place: String = "") -> [FormSheetContent] {
-        formIDs.compactMap { id -> FormSheetContent? in
+    ///   - place: the place printed before the date of signature.
+    public func contents(authority: String, place: String = "") -> [FormSheetContent] {
+        sums.keys.sorted().compactMap { id -> FormSheetContent? in
+            let period = id.components(separatedBy: Consolidation.periodSeparator).dropFirst().first ?? ""
             guard let definition = definitions[id], let tables = sums[id] else { return nil }
             var content = FormSheetContent(
                 definition: definition, authority: authority, unitName: unit.name, unitCode: unit.code,

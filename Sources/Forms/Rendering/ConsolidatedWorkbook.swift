@@ -51,13 +51,17 @@ public enum ConsolidatedWorkbook {
         do {
             var used: Set<String> = []
             var rendered: [String: RenderedSheet] = [:]
-            // Sheets computed from another form's sheet come after it.
-            let ordered =
-                contents.filter { !$0.definition.columns.contains { $0.formulaForm != nil } }
-                + contents.filter { $0.definition.columns.contains { $0.formulaForm != nil } }
-            for var content in ordered {
+            for var content in orderedBySource(contents) {
+                // The form number names the sheet; the same form for a second period gets the period too.
                 var name = String(content.definition.formNumber.prefix(31))
-                if used.contains(name) { name = String(content.definition.id.prefix(31)) }
+                if used.contains(name) {
+                    name = String("\(content.definition.formNumber) \(content.period)".prefix(31))
+                }
+                var suffix = 2
+                while used.contains(name) {
+                    name = String(content.definition.formNumber.prefix(26)) + " (\(suffix))"
+                    suffix += 1
+                }
                 used.insert(name)
                 content.sources = rendered
                 rendered[content.definition.id] = try FormSheetRenderer.render(content, sheetName: name, into: writer)
@@ -69,6 +73,25 @@ public enum ConsolidatedWorkbook {
             writer.cancel()
             throw error
         }
+    }
+
+    /// The contents in their order, except that a sheet computed from another form's sheet (report 5 from
+    /// report 4) comes after it, so that its formulas can name that sheet's cells.
+    static func orderedBySource(_ contents: [FormSheetContent]) -> [FormSheetContent] {
+        var ordered: [FormSheetContent] = []
+        var waiting = contents
+        while !waiting.isEmpty {
+            let placed = Set(ordered.map(\.definition.id))
+            let present = Set(waiting.map(\.definition.id))
+            let index =
+                waiting.firstIndex { content in
+                    content.definition.columns.allSatisfy { column in
+                        column.formulaForm.map { placed.contains($0) || !present.contains($0) } ?? true
+                    }
+                } ?? 0
+            ordered.append(waiting.remove(at: index))
+        }
+        return ordered
     }
 
     private static func table(

@@ -4,7 +4,7 @@ import Foundation
 import Poverty
 import SheetCore
 
-/// `bieumau consolidate INPUT… --period P [--level district|province] [--unit CODE] [--remap] -o OUT.xlsx`: read
+/// `bieumau consolidate INPUT… --period P… [--level district|province] [--unit CODE] [--remap] -o OUT.xlsx`: read
 /// and validate every input, group by unit, check completeness against the units of the period, add up and write
 /// the official consolidated workbook with its findings and sources sheets (DESIGN §5, issue 6).
 struct Consolidate: ParsableCommand {
@@ -25,8 +25,12 @@ struct Consolidate: ParsableCommand {
     @Argument(help: "Tệp hoặc thư mục (files or folders): .xlsx, .xlsm, .xls, .csv.")
     var inputs: [String]
 
-    @Option(help: "Kỳ báo cáo (period): 2024, 2024-H1, 2024-9T, 2024-RS.")
-    var period: String
+    @Option(
+        help: """
+            Kỳ báo cáo (period): 2024, 2024-H1, 2024-9T, 2024-RS; nhắc lại để tổng hợp nhiều kỳ như một kế hoạch \
+            (repeat it for several periods, as a plan does: --period 2023 --period 2024-H1).
+            """)
+    var period: [String]
 
     @Option(help: "Cấp tổng hợp (level): district (huyện) hoặc province (tỉnh).")
     var level: ConsolidationLevel = .district
@@ -57,9 +61,15 @@ struct Consolidate: ParsableCommand {
 
     func run() throws {
         let language: FindingsLanguage = (lang ?? .fromEnvironment) == .en ? .en : .vi
-        let reportingPeriod: ReportingPeriod
-        do throws(PovertyError) { reportingPeriod = try ReportingPeriod.parse(period) } catch {
-            throw UsageFailure(vietnamese: error.vietnameseMessage, english: error.englishMessage)
+        var periods: [ReportingPeriod] = []
+        for text in period {
+            do throws(PovertyError) { periods.append(try ReportingPeriod.parse(text)) } catch {
+                throw UsageFailure(vietnamese: error.vietnameseMessage, english: error.englishMessage)
+            }
+        }
+        periods = Array(Set(periods)).sorted()
+        guard let reportingPeriod = periods.first else {
+            throw UsageFailure(vietnamese: "cần --period", english: "--period is required")
         }
         if FileManager.default.fileExists(atPath: output), !force {
             throw UsageFailure(
@@ -81,13 +91,13 @@ struct Consolidate: ParsableCommand {
             paths, reading: reading, validator: validator, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
 
         var plan = ConsolidationPlan(
-            hierarchy: hierarchy, period: reportingPeriod, level: level, unitOption: unit, remap: remap)
+            hierarchy: hierarchy, periods: periods, level: level, unitOption: unit, remap: remap)
         let result = try plan.run(outcomes, links: loaded.links)
         let authority = "UBND \(result.unit.name)"
         let contents = result.consolidation.contents(
-            authority: authority, period: reportingPeriod.vietnameseName.capitalizedFirst,
+            authority: authority,
             place: ConsolidationPlan.placeName(result.unit.name))
-        let end = reportingPeriod.endDate
+        let end = periods.last!.endDate
         do {
             try ConsolidatedWorkbook.write(
                 to: output, contents: contents, findings: Validator.ordered(result.findings), sources: result.sources,
@@ -103,10 +113,10 @@ struct Consolidate: ParsableCommand {
         let english = language == .en
         Diagnostics.write(
             english
-                ? "bieumau: \(output): \(result.unit.name) (\(result.unit.code)), \(reportingPeriod.englishName): "
+                ? "bieumau: \(output): \(result.unit.name) (\(result.unit.code)), \(periods.map(\.englishName).joined(separator: ", ")): "
                     + "\(result.usedFiles) of \(paths.count) files used, \(contents.count) forms; "
                     + "\(errors) errors, \(warnings) warnings (see the Findings sheet)"
-                : "bieumau: \(output): \(result.unit.name) (\(result.unit.code)), \(reportingPeriod.vietnameseName): "
+                : "bieumau: \(output): \(result.unit.name) (\(result.unit.code)), \(periods.map(\.vietnameseName).joined(separator: ", ")): "
                     + "dùng \(result.usedFiles)/\(paths.count) tệp, \(contents.count) biểu; "
                     + "\(errors) lỗi, \(warnings) cảnh báo (xem trang Phát hiện)")
         for finding in Validator.ordered(result.findings)

@@ -5,9 +5,13 @@ import Poverty
 /// Who reports to whom in one consolidation: the consolidating unit, its expected subordinate units for the
 /// period, and where each input belongs — matched by code, never by name (DESIGN §2). Findings name what is
 /// missing, duplicated, outside the area, of another period, or remapped.
+///
+/// Several periods may be consolidated together, as a district plan does (the review at the end of 2023, the
+/// first half of 2024): each form is consolidated per period, and units are those in force at the end of the
+/// first period.
 struct ConsolidationPlan {
     let hierarchy: UnitHierarchy
-    let period: ReportingPeriod
+    let periods: [ReportingPeriod]
     let level: ConsolidationLevel
     let unitOption: String?
     let remap: Bool
@@ -29,7 +33,12 @@ struct ConsolidationPlan {
         return name
     }
 
-    private var date: CalendarDate { period.endDate }
+    private var date: CalendarDate { periods[0].endDate }
+
+    /// The period a form states (`Năm 2023` → 2023), else the first period consolidated.
+    private func period(of instance: FormInstance) -> ReportingPeriod {
+        instance.period.flatMap(ReportingPeriod.init(formText:)) ?? periods[0]
+    }
 
     private func finding(
         _ rule: String, _ severity: Severity, file: String, vi: String, en: String, sheet: String? = nil
@@ -117,8 +126,11 @@ struct ConsolidationPlan {
                         form: instance.definition.id, period: instance.period ?? "", status: status))
                 guard let target else { continue }
                 used = true
-                consolidation.add(Consolidation.Contribution(instance), to: target)
-                reported[target, default: []].insert(instance.definition.id)
+                let period = self.period(of: instance)
+                consolidation.add(
+                    Consolidation.Contribution(instance), to: target, period: period.vietnameseName.capitalizedFirst)
+                reported[target, default: []].insert(
+                    periods.count == 1 ? instance.definition.id : "\(instance.definition.id) (\(period))")
                 groups[code, default: []].append(instance)
             }
             if used { usedFiles += 1 }
@@ -147,17 +159,17 @@ struct ConsolidationPlan {
                     en: "form \(form) gives no unit code (Mã đơn vị): it cannot be placed", sheet: instance.sheet))
             return (LocalizedText(vi: "bỏ qua: không có mã đơn vị", en: "left out: no unit code"), nil)
         }
-        if let text = instance.period {
-            if let own = ReportingPeriod(formText: text), own != period {
-                findings.append(
-                    finding(
-                        "other-period", .warning, file: file,
-                        vi:
-                            "biểu \(form) của kỳ \(own.vietnameseName), không phải \(period.vietnameseName): không cộng",
-                        en: "form \(form) is for \(own.englishName), not \(period.englishName): left out",
-                        sheet: instance.sheet))
-                return (LocalizedText(vi: "bỏ qua: kỳ khác", en: "left out: another period"), nil)
-            }
+        let period = self.period(of: instance)
+        guard periods.contains(period) else {
+            let wanted = periods.map(\.vietnameseName).joined(separator: ", ")
+            let wantedEnglish = periods.map(\.englishName).joined(separator: ", ")
+            findings.append(
+                finding(
+                    "other-period", .warning, file: file,
+                    vi: "biểu \(form) của kỳ \(period.vietnameseName), không phải \(wanted): không cộng",
+                    en: "form \(form) is for \(period.englishName), not \(wantedEnglish): left out",
+                    sheet: instance.sheet))
+            return (LocalizedText(vi: "bỏ qua: kỳ khác", en: "left out: another period"), nil)
         }
         if instance.definition.kind == .records {
             // Household lists carry personal data: counted by the links, never copied upward (DESIGN §6).
@@ -207,7 +219,7 @@ struct ConsolidationPlan {
                     sheet: instance.sheet))
             return (LocalizedText(vi: "bỏ qua: ngoài địa bàn", en: "left out: outside the area"), nil)
         }
-        let key = form + "|" + code
+        let key = form + "|" + code + "|" + period.description
         if let first = seen[key] {
             findings.append(
                 finding(

@@ -1,12 +1,15 @@
 import ArgumentParser
+import Forms
 import SheetCore
 import SheetXLSX
 import VietText
 
-/// `bieumau inspect FILE [--json]`: format, sheets, used ranges, fonts (legacy encodings show in font names).
+/// `bieumau inspect FILE [--json]`: format, sheets, used ranges, the form each sheet is (when `Mappings/` is
+/// found), fonts (legacy encodings show in font names).
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Mô tả một tệp bảng tính. (Describe a workbook: format, sheets, used ranges, fonts.)"
+        abstract:
+            "Mô tả một tệp bảng tính. (Describe a workbook: format, sheets, used ranges, detected forms, fonts.)"
     )
 
     @Argument(help: "Tệp bảng tính (the workbook): .xlsx, .xlsm.")
@@ -30,6 +33,13 @@ struct Inspect: ParsableCommand {
                 converted.merge(rows.report)
             } catch {
                 throw InputFailure(error, file: file)
+            }
+        }
+        // The form of each sheet, from its heading; without Mappings/ inspect still describes the file.
+        if let mappings = try? LoadedMappings.load(nil) {
+            let detector = FormDetector(definitions: mappings.forms)
+            for index in summaries.indices where summaries[index].sheet.isWorksheet {
+                summaries[index].detection = detector.detect(summaries[index].heading)
             }
         }
         let conversions = converted.counts
@@ -64,6 +74,8 @@ struct Inspect: ParsableCommand {
                         "cells": .integer(summary.cellCount),
                         "formulas": .integer(summary.formulaCount),
                         "mergedRanges": .integer(summary.mergedRangeCount),
+                        "form": .optional(summary.detection?.form?.id),
+                        "formVersion": .optional(summary.detection?.form?.version),
                     ])
                 }),
             "definedNames": .array(
@@ -106,6 +118,11 @@ struct Inspect: ParsableCommand {
                 "  \(summary.sheet.index + 1). \(summary.sheet.name)\(visibility): \(range), \(summary.rowCount) hàng (rows), "
                     + "\(summary.cellCount) ô (cells), \(summary.formulaCount) công thức (formulas), "
                     + "\(summary.mergedRangeCount) vùng gộp (merged)")
+            if let form = summary.detection?.form {
+                lines.append("     biểu (form): \(form.id) phiên bản (version) \(form.version): \(form.formNumber)")
+            } else if let closest = summary.detection?.closest, closest.score > 0 {
+                lines.append("     biểu (form): không nhận ra (none); gần nhất (closest) \(closest.definition.id)")
+            }
         }
         if !fonts.isEmpty { lines.append("Phông chữ (fonts): " + fonts.joined(separator: ", ")) }
         let legacy = LegacyFont.encodings(in: fonts)
@@ -132,10 +149,17 @@ struct SheetSummary {
     var cellCount = 0
     var formulaCount = 0
     var mergedRangeCount = 0
+    /// The first rows (title and table header), enough to tell the form.
+    var heading: Worksheet
+    var detection: FormDetection?
+
+    static let headingRows = 60
 
     init(reading rows: any SheetRowReading) throws {
         sheet = rows.sheet
+        var first: [Row] = []
         while let row = try rows.next() {
+            if first.count < SheetSummary.headingRows { first.append(row) }
             rowCount += 1
             cellCount += row.cells.count
             formulaCount += row.cells.count { $0.formula != nil }
@@ -146,6 +170,8 @@ struct SheetSummary {
         }
         declaredDimension = rows.declaredDimension
         mergedRangeCount = rows.mergedRanges.count
+        heading = Worksheet(
+            name: rows.sheet.name, visibility: rows.sheet.visibility, rows: first, mergedRanges: rows.mergedRanges)
     }
 }
 
