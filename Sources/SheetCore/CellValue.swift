@@ -44,14 +44,36 @@ public struct RichText: Hashable, Sendable {
 }
 
 /// One run of rich text.
+///
+/// ```swift
+/// TextRun(text: "Ia §al", fontName: ".VnTime", size: 12, isBold: true)
+/// ```
 public struct TextRun: Hashable, Sendable {
     public var text: String
     /// The run's font (`rFont`), `nil` when the run inherits the cell's font.
     public var fontName: String?
+    /// The run's size in points (`sz`), `nil` when the run does not state it.
+    public var size: Double?
+    /// Whether the run is bold (`b`), `nil` when the run does not state it.
+    public var isBold: Bool?
+    /// Whether the run is italic (`i`), `nil` when the run does not state it.
+    public var isItalic: Bool?
 
-    public init(text: String, fontName: String? = nil) {
+    /// A run of text.
+    /// - Parameters:
+    ///   - text: The run's text.
+    ///   - fontName: Its font, `nil` for the cell's.
+    ///   - size: Its size in points, `nil` when not stated.
+    ///   - isBold: Bold, `nil` when not stated.
+    ///   - isItalic: Italic, `nil` when not stated.
+    public init(
+        text: String, fontName: String? = nil, size: Double? = nil, isBold: Bool? = nil, isItalic: Bool? = nil
+    ) {
         self.text = text
         self.fontName = fontName
+        self.size = size
+        self.isBold = isBold
+        self.isItalic = isItalic
     }
 }
 

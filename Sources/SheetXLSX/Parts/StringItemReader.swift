@@ -44,6 +44,9 @@ struct StringItemReader {
 
     private mutating func readRun(_ xml: XMLTokenizer) throws(XMLError) {
         var fontName: String?
+        var size: Double?
+        var isBold: Bool?
+        var isItalic: Bool?
         runText.removeAll()
         let depth = xml.depth
         guard !xml.isEmptyElement else {
@@ -54,6 +57,12 @@ struct StringItemReader {
             switch try xml.next() {
             case .startElement where xml.matches(xml.localName, "rFont"):
                 fontName = try xml.attribute("val").map { (value) throws(XMLError) in try xml.string(value) }
+            case .startElement where xml.matches(xml.localName, "b"):
+                isBold = Self.flag(xml)  // CT_BooleanProperty: `val` defaults to true (§18.4.2)
+            case .startElement where xml.matches(xml.localName, "i"):
+                isItalic = Self.flag(xml)
+            case .startElement where xml.matches(xml.localName, "sz"):
+                size = xml.attribute("val").flatMap { value in xml.withBytes(value) { XLSXValue.double($0) } }
             case .startElement where xml.matches(xml.localName, "t"):
                 try XLSXValue.appendText(of: xml, to: runText)
             case .endElement where xml.depth < depth, .endOfDocument:
@@ -62,11 +71,22 @@ struct StringItemReader {
                     runs.append(TextRun(text: XLSXValue.xstring(bytes.bytes)))
                     bytes.removeAll()
                 }
-                runs.append(TextRun(text: XLSXValue.xstring(runText.bytes), fontName: fontName))
+                runs.append(
+                    TextRun(
+                        text: XLSXValue.xstring(runText.bytes), fontName: fontName, size: size, isBold: isBold,
+                        isItalic: isItalic))
                 return
             default:
                 continue
             }
+        }
+    }
+
+    /// A boolean run property (`<b/>`, `<i val="0"/>`): true unless `val` says 0 or false.
+    private static func flag(_ xml: XMLTokenizer) -> Bool {
+        guard let value = xml.attribute("val") else { return true }
+        return xml.withBytes(value) { bytes in
+            !(bytes.count == 1 && bytes[0] == UInt8(ascii: "0")) && !bytes.elementsEqual("false".utf8)
         }
     }
 

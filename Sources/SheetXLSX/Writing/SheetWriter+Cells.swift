@@ -66,11 +66,7 @@ extension SheetWriter {
             block.append(" t=\"inlineStr\"><is>")
             for run in rich.runs where !run.text.isEmpty {
                 block.append("<r>")
-                if let font = run.fontName {
-                    block.append("<rPr><rFont")
-                    block.attribute("val", font)
-                    block.append("/></rPr>")
-                }
+                appendRunProperties(run)
                 appendTextElement(run.text)
                 block.append("</r>")
             }
