@@ -135,6 +135,8 @@ def verify(out, manifest, report_path):
     for entry in manifest["files"]:
         record = report.get(entry["path"])
         if entry["expect"] == "failed":
+            if entry["reason"] == "no read permission" and os.geteuid() == 0 and record and record["status"] == "ok":
+                continue  # root reads it anyway; step 3 runs these two as nobody
             if record is None or record["status"] != "failed" or not record.get("reason"):
                 problems.append("%s: expected failed with a reason, got %s" % (entry["path"], record))
             continue
@@ -173,6 +175,10 @@ def verify(out, manifest, report_path):
                 ok = False
         good += ok
     return good, checked_cells, problems
+
+
+def tree_size(folder):
+    return sum(os.path.getsize(os.path.join(d, n)) for d, _, ns in os.walk(folder) for n in ns)
 
 
 def temporary_files(folder):
@@ -353,6 +359,9 @@ def main():
         lo_out = os.path.join(work, "lo")
         theirs = libreoffice(files, lo_out)
         describe("soffice --convert-to xlsx (1,000 files, one call)", theirs)
+        print("  output sizes: bieumau %.1f MB, LibreOffice %.1f MB; LibreOffice wrote %d files" % (
+            tree_size(out) / 1e6, tree_size(lo_out) / 1e6,
+            sum(1 for _, _, ns in os.walk(lo_out) for n in ns if n.endswith(".xlsx"))))
         print("  ratio: bieumau %.1fx faster (wall)" % (theirs["wall"] / ours["wall"]))
         if os.path.exists(args.big):
             big_out = os.path.join(work, "big")

@@ -57,6 +57,7 @@ final class BulkRunner {
 
     func run() -> Outcome {
         StopSignal.installInRunner()
+        TemporaryFiles.sweepTree(options.outputFolder)
         var interrupted = false
         while true {
             if StopSignal.isRequested {
@@ -96,7 +97,7 @@ final class BulkRunner {
             let index = nextInput
             nextInput += 1
             let job = WorkerJob(input: inputs[index])
-            guard let line = try? JSONEncoder().encode(job), worker.send(Array(line) + [0x0A]) else {
+            guard worker.send(Array(job.line.utf8) + [0x0A]) else {
                 workers[slot] = nil
                 nextInput -= 1
                 continue
@@ -122,10 +123,10 @@ final class BulkRunner {
             switch worker.read() {
             case .lines(let lines):
                 for line in lines {
-                    guard var record = try? JSONDecoder().decode(ConversionRecord.self, from: Data(line)) else {
+                    let path = inputs[current.index].path
+                    guard let record = ConversionRecord(line: String(decoding: line, as: UTF8.self), path: path) else {
                         continue
                     }
-                    record.path = inputs[current.index].path
                     finish(current.index, record)
                     worker.current = nil
                 }
@@ -168,9 +169,9 @@ final class BulkRunner {
             guard let current = worker.current else { continue }
             while BulkClock.now() < deadline {
                 if case .lines(let lines) = worker.read(), let line = lines.first,
-                    var record = try? JSONDecoder().decode(ConversionRecord.self, from: Data(line))
+                    let record = ConversionRecord(
+                        line: String(decoding: line, as: UTF8.self), path: inputs[current.index].path)
                 {
-                    record.path = inputs[current.index].path
                     if !record.interrupted { finish(current.index, record) }
                     break
                 }
@@ -240,7 +241,7 @@ final class BulkRunner {
 }
 
 /// One input as sent to a worker.
-struct WorkerJob: Codable {
+struct WorkerJob {
     var path: String
     var relativeFolder: String
     var stem: String
@@ -252,4 +253,17 @@ struct WorkerJob: Codable {
     }
 
     var input: InputFile { InputFile(path: path, relativeFolder: relativeFolder, stem: stem) }
+
+    /// The job as one line: path, relative folder and stem, separated by TAB.
+    var line: String { [path, relativeFolder, stem].map(LineFields.escaped).joined(separator: "\t") }
+
+    init?(line: String) {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+            LineFields.unescaped(String($0))
+        }
+        guard fields.count == 3 else { return nil }
+        path = fields[0]
+        relativeFolder = fields[1]
+        stem = fields[2]
+    }
 }

@@ -1,6 +1,6 @@
 /// What happened to one input of `bieumau convert`: a line of the report, and what a worker process sends back.
-struct ConversionRecord: Codable, Sendable {
-    enum Status: String, Codable, Sendable {
+struct ConversionRecord: Sendable {
+    enum Status: String, Sendable {
         /// Converted now.
         case ok
         /// Its outputs were already complete and newer than it (an earlier run made them).

@@ -13,11 +13,10 @@ struct ConversionWorker {
     func serve() {
         StopSignal.installInWorker()
         let converter = ConvertInput(options: options)
-        let encoder = JSONEncoder()
         while let line = readLine(strippingNewline: true) {
-            guard let job = try? JSONDecoder().decode(WorkerJob.self, from: Data(line.utf8)) else { continue }
+            guard let job = WorkerJob(line: line) else { continue }
             let record = converter.convert(job.input)
-            guard var bytes = try? encoder.encode(record) else { continue }
+            var bytes = Array(record.line.utf8)
             bytes.append(0x0A)
             let sent = bytes.withUnsafeBytes { buffer -> Bool in
                 var offset = 0

@@ -1,18 +1,24 @@
 // A worker killed mid-file (SIGKILL, a power cut, a timeout) leaves its output's temporary file behind:
-// `folder/.NAME.tmp-<12 hex digits>` (SheetCore's `OutputFile`). It is never taken for an output (the name differs),
-// and the next conversion of the same input deletes it before writing.
+// `folder/.NAME.tmp-<12 hex digits>` (SheetCore's `OutputFile`). It is never taken for an output (the name differs);
+// the next run deletes every such file in its output tree before it starts, and the runner deletes those of a worker
+// it kills (time limit) or loses (crash) at once.
 import Foundation
 
 /// Finding and deleting the temporary files left by an interrupted conversion.
 enum TemporaryFiles {
-    /// Deletes `.NAME.tmp-XXXXXXXXXXXX` files in `folder` for the output file names given.
-    /// - Parameters:
-    ///   - folder: the folder of the outputs, ending in `/`.
-    ///   - outputNames: the outputs' file names.
+    /// Deletes every temporary file in a tree of outputs: what runs killed before (SIGKILL, a power cut) left.
+    /// - Parameter root: the output folder of a run.
     /// - Returns: how many files were deleted.
     @discardableResult
-    static func sweep(folder: String, outputNames: [String]) -> Int {
-        sweep(folder: folder) { name in outputNames.contains { name.hasPrefix("." + shortened($0) + ".tmp-") } }
+    static func sweepTree(_ root: String) -> Int {
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return 0 }
+        var deleted = 0
+        let base = root.hasSuffix("/") ? root : root + "/"
+        for case let relative as String in walker {
+            let name = (relative as NSString).lastPathComponent
+            if isTemporaryName(name), unlink(base + relative) == 0 { deleted += 1 }
+        }
+        return deleted
     }
 
     /// Deletes temporary files in `folder` whose name starts with `.STEM.`: every output of one input.
@@ -34,19 +40,13 @@ enum TemporaryFiles {
 
     /// Whether a file name has the shape of `OutputFile`'s temporary names.
     static func isTemporaryName(_ name: String) -> Bool {
-        guard name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards) else { return false }
-        let suffix = name[range.upperBound...]
-        return suffix.count == 12 && suffix.allSatisfy(\.isHexDigit)
-    }
-
-    /// `OutputFile` shortens names to 200 bytes of UTF-8 in its temporary names.
-    private static func shortened(_ name: String) -> String {
-        guard name.utf8.count > 200 else { return name }
-        var result = ""
-        for character in name {
-            if result.utf8.count + character.utf8.count > 200 { break }
-            result.append(character)
+        let bytes = Array(name.utf8)
+        guard bytes.count > 18, bytes[0] == UInt8(ascii: "."),
+            bytes[bytes.count - 17..<bytes.count - 12].elementsEqual(".tmp-".utf8)
+        else { return false }
+        return bytes[(bytes.count - 12)...].allSatisfy { byte in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
         }
-        return result
     }
 }

@@ -17,7 +17,26 @@ enum ConvertFonts {
     /// ConvertFonts.unicodeCounterpart(of: "Arial")      // nil
     /// ```
     static func unicodeCounterpart(of name: String) -> String? {
-        guard VietText.encoding(forFontName: name) != nil else { return nil }
+        if let known = counterparts[name] { return known }
+        let found = counterpart(of: name)
+        if counterparts.count < 4096 { counterparts[name] = .some(found) }
+        return found
+    }
+
+    /// The legacy encoding a font name implies (`VietText.encoding(forFontName:)`), remembered per name.
+    static func legacyEncoding(of name: String) -> (encoding: LegacyEncoding, upperCase: Bool)? {
+        if let known = encodings[name] { return known }
+        let found = VietText.encoding(forFontName: name)
+        if encodings.count < 4096 { encodings[name] = .some(found) }
+        return found
+    }
+
+    // A worker converts file after file with the same few fonts; each process has one converting thread.
+    nonisolated(unsafe) private static var counterparts: [String: String?] = [:]
+    nonisolated(unsafe) private static var encodings: [String: (encoding: LegacyEncoding, upperCase: Bool)?] = [:]
+
+    private static func counterpart(of name: String) -> String? {
+        guard legacyEncoding(of: name) != nil else { return nil }
         let family = name.lowercased()
         if family.contains("arial") || family.contains("helve") || family.contains("univer") {
             if family.contains("narrow") { return "Arial Narrow" }

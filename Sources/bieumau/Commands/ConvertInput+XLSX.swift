@@ -26,7 +26,6 @@ extension ConvertInput {
             record.outputs = [path]
             return
         }
-        TemporaryFiles.sweep(folder: folder, outputNames: [name])
         if CSVWorkbook.isCSVName(input.path) {
             try csvToXLSX(input, path: path, into: &record)
         } else {
@@ -41,7 +40,7 @@ extension ConvertInput {
         let (csv, _) = try openCSV(input, into: &record)
         record.sheets = 1
         do {
-            let book = try XLSXWriter(path: path, options: writerOptions)
+            let book = try XLSXWriter(path: path, options: writerOptions(record))
             let sheet = try book.addSheet(SheetNames.from(fileStem: input.stem))
             let converter = CSVToCells(numbers: options.numbers)
             do {
@@ -78,7 +77,7 @@ extension ConvertInput {
         var report = LegacyTextReport()
         let book: XLSXWriter
         do {
-            book = try XLSXWriter(path: path, options: writerOptions)
+            book = try XLSXWriter(path: path, options: writerOptions(record))
         } catch {
             throw InputFailure(file: path, reason: ErrorMessages.reason(error))
         }
@@ -87,7 +86,7 @@ extension ConvertInput {
             let worksheets = reader.sheets.filter(\.isWorksheet)
             for sheet in worksheets {
                 let legacy = LegacyTextRows(
-                    PrefetchingRows(try Self.opened(reader, sheet: sheet.index, file: input.path)),
+                    Self.readAhead(try Self.opened(reader, sheet: sheet.index, file: input.path), record),
                     styles: reader.styles, policy: policy)
                 let rows = BulkRows(legacy)
                 try copySheet(rows, info: sheet, to: book, styles: styles, file: input.path)
@@ -165,9 +164,10 @@ extension ConvertInput {
     }
 
     /// Many files at once: each worker compresses on its own thread, the other cores run other workers; with one
-    /// job, deflating runs on a second thread.
-    private var writerOptions: XLSXWriterOptions {
+    /// job, a large file is deflated on a second thread.
+    private func writerOptions(_ record: ConversionRecord) -> XLSXWriterOptions {
         XLSXWriterOptions(
-            compressionLevel: options.compressionLevel, compressesInBackground: options.compressesInBackground)
+            compressionLevel: options.compressionLevel,
+            compressesInBackground: options.compressesInBackground && Self.isLarge(record))
     }
 }

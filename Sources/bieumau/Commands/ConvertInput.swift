@@ -105,14 +105,13 @@ struct ConvertInput {
             record.outputs = paths
             return
         }
-        TemporaryFiles.sweep(folder: folder, outputNames: sheets.map(\.name))
         var outputs: [OutputFile] = []
         var report = LegacyTextReport()
         for (index, sheet) in sheets.enumerated() {
             let output = try OutputFile(path: paths[index])
             outputs.append(output)
             if options.bom { try output.write([0xEF, 0xBB, 0xBF]) }
-            let legacy = LegacyTextRows(PrefetchingRows(try sheet.open()), styles: styles, policy: policy)
+            let legacy = LegacyTextRows(Self.readAhead(try sheet.open(), record), styles: styles, policy: policy)
             let rows = BulkRows(legacy)
             do {
                 try SheetCSVExport.write(rows, to: CSVWriter(fileDescriptor: output.fileDescriptor))
@@ -168,13 +167,24 @@ struct ConvertInput {
         }
     }
 
-    /// A sheet's rows, read ahead on a second thread.
+    /// A sheet's rows.
     static func opened(_ reader: any WorkbookReading, sheet: Int, file: String) throws -> any SheetRowReading {
         do {
             return try reader.sheetRows(at: sheet)
         } catch {
             throw InputFailure(error, file: file)
         }
+    }
+
+    /// Files from this size on are read on a second thread while this one converts and writes; smaller ones are
+    /// done on one thread: handing rows over costs thread wake-ups, which a busy machine makes slow.
+    static let readAheadSize = 4 << 20
+
+    static func isLarge(_ record: ConversionRecord) -> Bool { (record.size ?? 0) >= readAheadSize }
+
+    /// A sheet's rows, read ahead on a second thread for a large file.
+    static func readAhead(_ rows: any SheetRowReading, _ record: ConversionRecord) -> any SheetRowReading {
+        isLarge(record) ? PrefetchingRows(rows) : rows
     }
 
     /// Whether every output exists and is at least as new as the input.
@@ -213,7 +223,7 @@ struct ConvertInput {
     static func legacyFonts(in styles: Styles) -> [String] {
         var found: [String] = []
         for font in styles.fonts {
-            guard let name = font.name, let (encoding, _) = VietText.encoding(forFontName: name) else { continue }
+            guard let name = font.name, let (encoding, _) = ConvertFonts.legacyEncoding(of: name) else { continue }
             let label = ConvertFonts.label(encoding: encoding, font: name)
             if !found.contains(label) { found.append(label) }
         }
