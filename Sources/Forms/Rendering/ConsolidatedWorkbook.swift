@@ -111,8 +111,20 @@ public enum ConsolidatedWorkbook {
         let setup = SheetSetup(
             columns: widths.enumerated().map { ColumnFormat($0, width: $1) }, frozenRows: 1, page: page)
         let sheet = try writer.addSheet(name, setup: setup)
-        try sheet.writeRow(values: headers.map { .string($0) }, style: header)
-        for row in rows { try sheet.writeRow(values: row, style: body) }
+        try sheet.writeRow(
+            values: headers.map { .string($0) }, style: header,
+            format: height(of: headers.map { .string($0) }, widths: widths, bold: true))
+        for row in rows { try sheet.writeRow(values: row, style: body, format: height(of: row, widths: widths)) }
+    }
+
+    /// The height of a row whose text wraps (neither Excel nor LibreOffice grows a row written without one).
+    private static func height(of row: [CellValue], widths: [Double], bold: Bool = false) -> RowFormat {
+        var lines = 1
+        for (value, width) in zip(row, widths) {
+            guard case .string(let text) = value, !text.isEmpty else { continue }
+            lines = max(lines, TextMetrics.lines(text, points: 11, bold: bold, columnWidth: width))
+        }
+        return lines > 1 ? RowFormat(height: TextMetrics.height(lines: lines, points: 11)) : .default
     }
 
     private static func writeFindings(_ findings: [Finding], language: Language, into writer: XLSXWriter)

@@ -84,8 +84,8 @@ public struct RenderedSheet: Sendable {
     let rowOfCode: [String: Int]
     let blockIndex: [String: Int]
     let columnOfKey: [String: Int]
-    /// The values cached, by row code, block key and column key.
-    let values: [String: DecimalNumber]
+    /// The numbers its cells hold (as cached), by row code, block key and column key.
+    let values: [String: Double]
 
     static func key(_ code: String, _ block: String, _ column: String) -> String { "\(code)|\(block)|\(column)" }
 
@@ -96,7 +96,7 @@ public struct RenderedSheet: Sendable {
         return quoted + "!" + CellAddress(row: row + (blockIndex[block] ?? 0), column: column).a1
     }
 
-    func value(code: String, block: String, field: String) -> DecimalNumber? {
+    func value(code: String, block: String, field: String) -> Double? {
         values[RenderedSheet.key(code, block, field)]
     }
 }

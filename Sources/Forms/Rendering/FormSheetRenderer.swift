@@ -33,12 +33,7 @@ public enum FormSheetRenderer {
     {
         var layout = FormSheetLayout(content)
         let styles = try FormStyles(writer, decimals: Set(content.definition.columns.map(\.decimals)))
-        var setup = SheetSetup(
-            columns: layout.columnFormats,
-            page: PageSetup(
-                paperSize: .a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,
-                margins: .centimetres(left: 1.5, right: 1.0, top: 1.5, bottom: 1.5),
-                printTitleRows: layout.headerRows.lowerBound...layout.numberingRow))
+        var setup = SheetSetup(columns: layout.columnFormats, page: layout.pageSetup())
         setup.showsGridLines = false
         let sheet = try writer.addSheet(sheetName, setup: setup)
         try layout.writeHeading(sheet, styles: styles)
@@ -54,15 +49,23 @@ struct FormSheetLayout {
     let content: FormSheetContent
     let definition: FormDefinition
     let columns: [ColumnDefinition]
-    let lastColumn: Int
+    /// The last column of the heading, the title and the signature: the table's last, or the last on the first
+    /// page when the form prints in parts.
+    var lastColumn: Int = 3
     /// Where the national heading starts (right half).
-    let rightStart: Int
+    var rightStart: Int = 2
     let hasGroups: Bool
     let headerRows: ClosedRange<Int>
     let numberingRow: Int
     let firstDataRow: Int
     let labelColumn: Int?
     let blockKeys: [String]
+    /// The numbers of every table cell, computed before anything is written (they size the columns).
+    let values: FormSheetValues
+    /// Column widths in characters (``computeWidths()``).
+    var widths: [Double] = []
+    /// How the form prints when it does not fit one page width readably (``computePrintParts()``).
+    var printParts: PrintParts?
     /// The sheet row of each content row's first block row.
     var sheetRows: [Int] = []
 
@@ -72,8 +75,6 @@ struct FormSheetLayout {
         self.content = content
         definition = content.definition
         columns = definition.columns
-        lastColumn = max(columns.count - 1, 3)
-        rightStart = max(2, (lastColumn + 1) / 2)
         hasGroups = columns.contains { $0.group != nil }
         headerRows = 7...(hasGroups ? 8 : 7)
         numberingRow = headerRows.upperBound + 1
@@ -81,26 +82,15 @@ struct FormSheetLayout {
         let reserved = Set([definition.table.codeColumn, definition.table.blockColumn].compactMap { $0 })
         labelColumn = columns.firstIndex { $0.type == .text && !reserved.contains($0.key) }
         blockKeys = definition.table.block.isEmpty ? [""] : definition.table.block.map(\.key)
+        values = FormSheetValues(content: content, blockKeys: blockKeys)
+        widths = computeWidths()
+        printParts = computePrintParts()
+        lastColumn = max((printParts?.breaks.first).map { $0 - 1 } ?? columns.count - 1, 3)
+        rightStart = max(2, (lastColumn + 1) / 2)
     }
 
     var columnFormats: [ColumnFormat] {
-        columns.enumerated().map { index, column in
-            let width: Double
-            if index == labelColumn {
-                width = definition.kind == .records ? 24 : 32
-            } else if column.key == definition.table.codeColumn {
-                width = 7
-            } else if column.key == definition.table.blockColumn {
-                width = 12
-            } else if column.type == .percent {
-                width = 9
-            } else if column.isNumeric {
-                width = 12
-            } else {
-                width = 14
-            }
-            return ColumnFormat(index, width: width)
-        }
+        widths.enumerated().map { ColumnFormat($0, width: $1) }
     }
 
     private func headerText(_ key: String, value: String) -> String? {
@@ -146,7 +136,7 @@ struct FormSheetLayout {
         try sheet.writeRow(third, at: 2)
         try sheet.writeRow(
             [try merged(sheet, row: Self.titleRow, from: 0, to: lastColumn, definition.title.vi, styles.title)],
-            at: Self.titleRow, format: RowFormat(height: 36))
+            at: Self.titleRow, format: RowFormat(height: titleHeight()))
         let period = headerText("period", value: content.period) ?? content.period
         try sheet.writeRow([try merged(sheet, row: 5, from: 0, to: lastColumn, period, styles.periodLine)], at: 5)
         if let unit = definition.unitOfMeasure {
@@ -171,7 +161,9 @@ struct FormSheetLayout {
                     labelCells.append(WriteCell(column: index, value: .empty, style: styles.tableHeader))
                 } else {
                     labelCells.append(
-                        WriteCell(column: index, value: .string(column.label.vi), style: styles.tableHeader))
+                        WriteCell(
+                            column: index, value: .string(column.label.vi),
+                            style: isFlag(column) ? styles.uprightHeader : styles.tableHeader))
                 }
                 index += 1
                 continue
@@ -184,12 +176,15 @@ struct FormSheetLayout {
                     groupCells.append(WriteCell(column: member, value: .empty, style: styles.tableHeader))
                 }
                 labelCells.append(
-                    WriteCell(column: member, value: .string(columns[member].label.vi), style: styles.tableHeader))
+                    WriteCell(
+                        column: member, value: .string(columns[member].label.vi),
+                        style: isFlag(columns[member]) ? styles.uprightHeader : styles.tableHeader))
             }
             index = end + 1
         }
-        if hasGroups { try sheet.writeRow(groupCells, at: top, format: RowFormat(height: 30)) }
-        try sheet.writeRow(labelCells, at: headerRows.upperBound, format: RowFormat(height: 48))
+        let heights = headerHeights()
+        if hasGroups { try sheet.writeRow(groupCells, at: top, format: RowFormat(height: heights.group)) }
+        try sheet.writeRow(labelCells, at: headerRows.upperBound, format: RowFormat(height: heights.labels))
         let numbers = columns.enumerated().map { index, column in
             WriteCell(column: index, value: .string(Self.numberingText(column.number ?? "")), style: styles.numbering)
         }
@@ -204,12 +199,12 @@ struct FormSheetLayout {
 
     func rendered(name: String, values: FormSheetValues) -> RenderedSheet {
         var rowOfCode: [String: Int] = [:]
-        var cached: [String: DecimalNumber] = [:]
+        var cached: [String: Double] = [:]
         for (index, row) in content.rows.enumerated() where !row.code.isEmpty {
             rowOfCode[row.code] = sheetRows[index]
             for block in blockKeys {
-                for column in columns where column.isNumeric {
-                    if let value = values.number(column.key, row: index, block: block) {
+                for column in columns where column.isNumeric && column.formulaForm == nil {
+                    if let value = values.cellValue(column.key, row: index, block: block) {
                         cached[RenderedSheet.key(row.code, block, column.key)] = value
                     }
                 }
@@ -227,19 +222,22 @@ struct FormSheetLayout {
             defer { row += blockKeys.count }
             return row
         }
-        let values = FormSheetValues(content: content, blockKeys: blockKeys)
         for (index, contentRow) in content.rows.enumerated() {
             for (blockIndex, block) in blockKeys.enumerated() {
                 let sheetRow = sheetRows[index] + blockIndex
                 var cells: [WriteCell] = []
                 for (columnIndex, column) in columns.enumerated() {
-                    let style = styles.cell(for: column, isTotal: contentRow.isTotal)
+                    let style =
+                        columnIndex == labelColumn
+                        ? styles.label(isTotal: contentRow.isTotal, level: contentRow.level)
+                        : styles.cell(for: column, isTotal: contentRow.isTotal)
                     cells.append(
                         cell(
                             column, at: columnIndex, row: index, block: block, blockIndex: blockIndex,
                             sheetRow: sheetRow, values: values, style: style))
                 }
-                try sheet.writeRow(cells, at: sheetRow)
+                let height = dataRowHeight(row: index, blockIndex: blockIndex)
+                try sheet.writeRow(cells, at: sheetRow, format: height.map { RowFormat(height: $0) } ?? .default)
             }
         }
         row = sheetRows.last.map { $0 + blockKeys.count } ?? firstDataRow
@@ -249,7 +247,8 @@ struct FormSheetLayout {
                     column: columnIndex, value: .empty, style: styles.cell(for: column, isTotal: false))
                 if let formula = column.formula {
                     cell.formula = formula.excelFormula { reference(column: $0, sheetRow: row) }
-                    cell.value = .string("")
+                    // What the formula gives over blank cells: 0 for a sum, "" for a rate.
+                    cell.value = formula.spreadsheetValue { _ in 0 }.map { .number($0) } ?? .string("")
                 }
                 return cell
             }
@@ -290,20 +289,15 @@ struct FormSheetLayout {
                 cell.formula = formula.excelFormula {
                     source.reference(code: contentRow.code, block: block, field: $0) ?? "0"
                 }
-                let evaluation = formula.evaluate {
-                    source.value(code: contentRow.code, block: block, field: $0) ?? .zero
+                let value = formula.spreadsheetValue {
+                    source.value(code: contentRow.code, block: block, field: $0) ?? 0
                 }
-                if case .value(let value) = evaluation {
-                    cell.value = .number(value.doubleValue)
-                } else {
-                    cell.value = .string("")
-                }
+                cell.value = value.map { .number($0) } ?? .string("")
                 return cell
             }
         } else if let formula = column.formula {
             cell.formula = formula.excelFormula { reference(column: $0, sheetRow: sheetRow) }
-            cell.value =
-                values.number(column.key, row: index, block: block).map { .number($0.doubleValue) } ?? .string("")
+            cell.value = values.cellValue(column.key, row: index, block: block).map { .number($0) } ?? .string("")
             return cell
         }
         if contentRow.isTotal, column.aggregate == .sum {

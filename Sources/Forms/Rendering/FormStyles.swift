@@ -12,11 +12,15 @@ struct FormStyles {
     let title: StyleID
     let periodLine: StyleID
     let tableHeader: StyleID
+    /// A header label turned upright (90°), for narrow 0/1 columns.
+    let uprightHeader: StyleID
     let numbering: StyleID
     let signatureTitle: StyleID
     let signatureNote: StyleID
     /// Table cells: [isTotal][kind].
     private let text: [StyleID]
+    /// Row labels: [isTotal][indent 0, 1, 2].
+    private let labels: [[StyleID]]
     private let code: [StyleID]
     private let numbers: [[Int: StyleID]]
 
@@ -31,13 +35,14 @@ struct FormStyles {
         func style(
             _ font: CellStyle.Font, _ horizontal: CellStyle.Alignment.Horizontal = .general, wraps: Bool = false,
             border: Bool = false, format: NumberFormatCode = .general, vertical: CellStyle.Alignment.Vertical = .center,
-            indent: Int = 0
+            indent: Int = 0, rotation: Int = 0
         ) throws(XLSXError) -> StyleID {
             try writer.addStyle(
                 CellStyle(
                     font: font, border: border ? .all(.thin) : nil,
                     alignment: CellStyle.Alignment(
-                        horizontal: horizontal, vertical: vertical, wrapsText: wraps, indent: indent),
+                        horizontal: horizontal, vertical: vertical, wrapsText: wraps, indent: indent,
+                        rotation: rotation),
                     numberFormat: format))
         }
         heading = try style(font(bold: true), .center)
@@ -48,26 +53,40 @@ struct FormStyles {
         formNumber = try style(font(bold: true, italic: true), .right)
         title = try style(font(size: 14, bold: true), .center, wraps: true)
         periodLine = try style(font(italic: true), .center)
-        tableHeader = try style(font(size: 11, bold: true), .center, wraps: true, border: true)
-        numbering = try style(font(size: 10, italic: true), .center, border: true)
+        tableHeader = try style(
+            font(size: FormSheetLayout.headerPoints, bold: true), .center, wraps: true, border: true)
+        uprightHeader = try style(
+            font(size: FormSheetLayout.headerPoints, bold: true), .center, wraps: true, border: true, rotation: 90)
+        numbering = try style(font(size: 9, italic: true), .center, border: true)
         signatureTitle = try style(font(bold: true), .center)
         signatureNote = try style(font(italic: true), .center)
         var text: [StyleID] = []
+        var labels: [[StyleID]] = []
         var code: [StyleID] = []
         var numbers: [[Int: StyleID]] = []
         for isTotal in [false, true] {
             text.append(try style(font(bold: isTotal), .left, wraps: true, border: true))
+            labels.append(
+                try (0...2).map { (indent: Int) throws(XLSXError) -> StyleID in
+                    try style(font(bold: isTotal), .left, wraps: true, border: true, indent: indent)
+                })
             code.append(try style(font(bold: isTotal), .center, border: true))
             var byDecimals: [Int: StyleID] = [:]
-            for places in decimals.union([0]) {
+            for places in decimals.union([0]).sorted() {
                 let format = NumberFormatCode(places == 0 ? "#,##0" : "#,##0." + String(repeating: "0", count: places))
                 byDecimals[places] = try style(font(bold: isTotal), .right, border: true, format: format)
             }
             numbers.append(byDecimals)
         }
         self.text = text
+        self.labels = labels
         self.code = code
         self.numbers = numbers
+    }
+
+    /// The style of a row label: bold on total rows, indented one step per level below the first.
+    func label(isTotal: Bool, level: Int) -> StyleID {
+        labels[isTotal ? 1 : 0][min(max(level - 1, 0), 2)]
     }
 
     func cell(for column: ColumnDefinition, isTotal: Bool) -> StyleID {
