@@ -15,8 +15,9 @@ Steps, each printed with its figures:
   4. The run again after SIGKILL of the whole process group halfway: it must finish, skip what was done, leave no
      temporary file, and every output must open.
   5. Inputs' SHA-256 again: unchanged.
-  6. LibreOffice: `soffice --headless --convert-to xlsx` with all 1,000 files in one call (its fastest usage), and
-     the 65,535 x 20 .xls alone, against `bieumau convert` of the same file.
+  6. LibreOffice: `soffice --headless --convert-to xlsx` with 200 files per call (its fastest usage; one call with
+     all 1,000 stops after 247 with exit status 0), and the 65,535 x 20 .xls alone, against `bieumau convert` of the
+     same file.
   7. A sample of outputs validated with xmllint against ../shared/corpora/ooxml-xsd/sml.xsd, and read back by
      LibreOffice (values as CSV) equal to `bieumau cat` of the same outputs.
 As root, the two files without read permission are readable anyway; the run is then also made as `nobody`
@@ -211,14 +212,24 @@ def killed_and_resumed(bieumau, inputs, out, jobs, full_wall):
     return skipped == done_before and not temporary_files(out)
 
 
-def libreoffice(files, outdir):
+def libreoffice(files, outdir, batch=200):
+    """`soffice --convert-to xlsx` over the files, `batch` files per call: a single call with all 1,000 stops after
+    247 of them with exit status 0 (LibreOffice 7.4 here), so the calls are summed."""
     profile = tempfile.mkdtemp(prefix="lo-profile-")
     try:
         # Warm the profile first, so that its one-time creation is not counted.
         subprocess.run(["soffice", "-env:UserInstallation=file://" + profile, "--headless", "--terminate_after_init"],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
-        return measured(["soffice", "-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "xlsx",
-                         "--outdir", outdir] + files)
+        total = {"wall": 0.0, "cpu": 0.0, "peak_mb": 0.0, "status": 0, "calls": 0}
+        for start in range(0, len(files), batch):
+            m = measured(["soffice", "-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "xlsx",
+                          "--outdir", outdir] + files[start:start + batch])
+            total["wall"] += m["wall"]
+            total["cpu"] += m["cpu"]
+            total["peak_mb"] = max(total["peak_mb"], m["peak_mb"])
+            total["status"] = max(total["status"], m["status"])
+            total["calls"] += 1
+        return total
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
@@ -358,18 +369,20 @@ def main():
         files = sorted(os.path.join(inputs, f["path"][len("inputs/"):]) for f in manifest["files"])
         lo_out = os.path.join(work, "lo")
         theirs = libreoffice(files, lo_out)
-        describe("soffice --convert-to xlsx (1,000 files, one call)", theirs)
+        describe("soffice --convert-to xlsx (1,000 files, %d calls)" % theirs["calls"], theirs)
         print("  output sizes: bieumau %.1f MB, LibreOffice %.1f MB; LibreOffice wrote %d files" % (
             tree_size(out) / 1e6, tree_size(lo_out) / 1e6,
             sum(1 for _, _, ns in os.walk(lo_out) for n in ns if n.endswith(".xlsx"))))
-        print("  ratio: bieumau %.1fx faster (wall)" % (theirs["wall"] / ours["wall"]))
+        print("  ratio: bieumau %.1fx faster (wall), %.1fx less CPU time" % (
+            theirs["wall"] / ours["wall"], theirs["cpu"] / ours["cpu"]))
         if os.path.exists(args.big):
             big_out = os.path.join(work, "big")
             ours_big = measured([bieumau, "convert", args.big, "--to", "xlsx", "-o", big_out, "--force"])
             describe("bieumau convert 65,535 x 20 .xls", ours_big)
             theirs_big = libreoffice([args.big], os.path.join(work, "lo-big"))
             describe("soffice 65,535 x 20 .xls", theirs_big)
-            print("  ratio: bieumau %.1fx faster (wall)" % (theirs_big["wall"] / ours_big["wall"]))
+            print("  ratio: bieumau %.1fx faster (wall), %.1fx less CPU time" % (
+                theirs_big["wall"] / ours_big["wall"], theirs_big["cpu"] / ours_big["cpu"]))
         else:
             print("  no %s (python3 Benchmarks/xls_generate.py)" % args.big)
 
