@@ -31,27 +31,24 @@ enum TableLocator {
     /// text that is no column number.
     static func numberingToken(_ text: String) -> String? {
         var output: [UInt8] = []
-        var bytes = Array(text.utf8)
-        // `Cột 2`, `cột 2`
-        let cot: [UInt8] = Array("cột".utf8)
-        let cotUpper: [UInt8] = Array("Cột".utf8)
-        let cotCaps: [UInt8] = Array("CỘT".utf8)
-        for prefix in [cot, cotUpper, cotCaps] where bytes.starts(with: prefix) {
-            bytes.removeFirst(prefix.count)
+        var scalars = Substring(text).unicodeScalars
+        // `Cột 2`, `cột 2`, `CỘT 2`
+        for prefix in ["cột", "Cột", "CỘT"] where text.hasPrefix(prefix) {
+            scalars = Substring(text.dropFirst(prefix.count)).unicodeScalars
         }
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "("),
-                UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"):
+        for scalar in scalars {
+            switch scalar {
+            case "(", ")", "[", "]":
                 continue
-            case UInt8(ascii: "="):
+            case "=":
                 return output.isEmpty ? nil : String(decoding: output, as: UTF8.self)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                output.append(byte - 32)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."):
-                output.append(byte)
+            case "a"..."z":
+                output.append(UInt8(scalar.value) - 32)
+            case "A"..."Z", "0"..."9", ".":
+                output.append(UInt8(scalar.value))
             default:
-                return nil
+                guard scalar.properties.isWhitespace else { return nil }
+                continue
             }
             if output.count > 6 { return nil }
         }
