@@ -1,3 +1,5 @@
+import SheetCore
+
 /// The one error SheetXML throws: what went wrong and at which byte of the part.
 ///
 /// ```swift
@@ -61,5 +63,9 @@ public struct XMLLimits: Sendable {
         self.maxAttributes = maxAttributes
     }
 
-    public static let `default` = XMLLimits()
+    /// 256 levels, 32 MiB tokens, 512 attributes (LIMITS.md), with the overrides of `BIEUMAU_LIMITS` applied.
+    public static let `default` = XMLLimits(
+        maxDepth: ReadLimits.value("xml.maxDepth", default: 256),
+        maxTokenSize: ReadLimits.value("xml.maxTokenSize", default: 32 << 20),
+        maxAttributes: ReadLimits.value("xml.maxAttributes", default: 512))
 }

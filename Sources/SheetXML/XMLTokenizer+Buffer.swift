@@ -22,7 +22,9 @@ extension XMLTokenizer {
         if end == capacity {
             guard capacity < limits.maxTokenSize else {
                 throw XMLError(
-                    .limitExceeded, "a token longer than \(limits.maxTokenSize) bytes", offset: discarded)
+                    .limitExceeded,
+                    "a token (a tag with its attributes, a text, a comment) longer than \(limits.maxTokenSize) bytes "
+                        + "(XMLLimits.maxTokenSize; \(ReadLimits.hint("xml.maxTokenSize")))", offset: discarded)
             }
             let grown = min(capacity * 2, limits.maxTokenSize)
             let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
@@ -45,10 +47,33 @@ extension XMLTokenizer {
         }
         if count == 0 {
             sourceIsExhausted = true
+            if utf8.isInsideSequence {
+                throw XMLError(
+                    .unsupportedEncoding, "the document ends inside a UTF-8 character", offset: discarded + end)
+            }
             return false
+        }
+        if let bad = utf8.firstInvalidByte(in: UnsafeRawBufferPointer(start: storage + end, count: count)) {
+            throw invalidUTF8(at: end + bad)
         }
         end += count
         return true
+    }
+
+    /// The error for a byte that is not well-formed UTF-8 (XML 1.0 §4.3.3 requires the declared encoding; we read
+    /// only UTF-8): with the byte's value and offset, and UTF-16 named when the document starts with its mark.
+    private func invalidUTF8(at index: Int) -> XMLError {
+        let offset = discarded + index
+        if discarded == 0, index <= 1, storage[0] == 0xFF || storage[0] == 0xFE {
+            return XMLError(.unsupportedEncoding, "the document is UTF-16; only UTF-8 is read", offset: 0)
+        }
+        let byte = storage[index]
+        let hex = (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+        let what =
+            utf8.lastFailureCutsCharacterShort
+            ? "a UTF-8 character is cut short before byte 0x\(hex)" : "byte 0x\(hex) is not valid UTF-8"
+        return XMLError(
+            .unsupportedEncoding, what + " (the text is damaged or in another encoding)", offset: offset)
     }
 
     func skipByteOrderMark() throws(XMLError) {
@@ -92,7 +117,10 @@ extension XMLTokenizer {
 
     func pushOpenName() throws(XMLError) {
         guard openCount < limits.maxDepth else {
-            throw XMLError(.limitExceeded, "elements nested deeper than \(limits.maxDepth)", offset: tokenOffset)
+            throw XMLError(
+                .limitExceeded,
+                "elements nested deeper than \(limits.maxDepth) (XMLLimits.maxDepth; \(ReadLimits.hint("xml.maxDepth")))",
+                offset: tokenOffset)
         }
         if openCount == 0 {
             guard !hadRoot else { throw XMLError(.malformed, "a second root element", offset: tokenOffset) }

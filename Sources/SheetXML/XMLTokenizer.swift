@@ -80,6 +80,8 @@ public final class XMLTokenizer {
     /// Absolute offset in the document of `storage[0]`.
     @exclusivity(unchecked) var discarded = 0
     @exclusivity(unchecked) var sourceIsExhausted = false
+    /// Checks every byte read, so that no text, name or attribute value with invalid UTF-8 is decoded silently.
+    @exclusivity(unchecked) var utf8 = UTF8Validator()
     @exclusivity(unchecked) var startedDocument = false
     @exclusivity(unchecked) var emptyElementEndPending = false
     @exclusivity(unchecked) var hadRoot = false
@@ -377,7 +379,10 @@ public final class XMLTokenizer {
         }
         guard close < end else { return nil }
         guard attributeCount < limits.maxAttributes else {
-            throw XMLError(.limitExceeded, "more than \(limits.maxAttributes) attributes", offset: discarded + start)
+            throw XMLError(
+                .limitExceeded,
+                "more than \(limits.maxAttributes) attributes on one element (XMLLimits.maxAttributes; "
+                    + "\(ReadLimits.hint("xml.maxAttributes")))", offset: discarded + start)
         }
         let localStart = colon >= 0 ? colon + 1 : start
         (attributeStorage + attributeCount).initialize(
