@@ -1,3 +1,5 @@
+import SheetCore
+
 /// How a ``CSVReader`` reads: delimiter, encoding handling and limits.
 ///
 /// ```swift
@@ -62,11 +64,20 @@ public struct CSVLimits: Sendable {
     /// Most fields in one record.
     public var maxFieldCount: Int
 
+    /// Limits for one reader: 16 MiB fields, 64 MiB records, 100,000 fields by default.
+    ///
+    /// ```swift
+    /// let options = CSVOptions(limits: CSVLimits(maxFieldSize: 256 << 20, maxRecordSize: 256 << 20))
+    /// ```
     public init(maxFieldSize: Int = 16 << 20, maxRecordSize: Int = 64 << 20, maxFieldCount: Int = 100_000) {
         self.maxFieldSize = maxFieldSize
         self.maxRecordSize = maxRecordSize
         self.maxFieldCount = maxFieldCount
     }
 
-    public static let `default` = CSVLimits()
+    /// The documented values (LIMITS.md) with the overrides of `BIEUMAU_LIMITS` (``ReadLimits``) applied.
+    public static let `default` = CSVLimits(
+        maxFieldSize: ReadLimits.value("csv.maxFieldSize", default: 16 << 20),
+        maxRecordSize: ReadLimits.value("csv.maxRecordSize", default: 64 << 20),
+        maxFieldCount: ReadLimits.value("csv.maxFieldCount", default: 100_000))
 }

@@ -185,12 +185,14 @@ extension CSVReader {
         let limits = options.limits
         if position - fieldStart > limits.maxFieldSize {
             throw limitError(
-                "a field is larger than the limit of \(limits.maxFieldSize) bytes", at: fieldStart,
+                "a field is larger than the limit of \(limits.maxFieldSize) bytes (CSVLimits.maxFieldSize; "
+                    + "\(ReadLimits.hint("csv.maxFieldSize")))", at: fieldStart,
                 fieldIndex: fieldIndex)
         }
         if dataEnd - cursor > limits.maxRecordSize {
             throw limitError(
-                "a record is larger than the limit of \(limits.maxRecordSize) bytes", at: cursor,
+                "a record is larger than the limit of \(limits.maxRecordSize) bytes (CSVLimits.maxRecordSize; "
+                    + "\(ReadLimits.hint("csv.maxRecordSize")))", at: cursor,
                 fieldIndex: fieldIndex)
         }
         if cursor > 0 {
@@ -206,7 +208,8 @@ extension CSVReader {
             let newCapacity = min(capacity * 2, max(limits.maxRecordSize, limits.maxFieldSize) + 8)
             if newCapacity <= capacity {
                 throw limitError(
-                    "a record is larger than the limit of \(limits.maxRecordSize) bytes", at: cursor,
+                    "a record is larger than the limit of \(limits.maxRecordSize) bytes (CSVLimits.maxRecordSize; "
+                        + "\(ReadLimits.hint("csv.maxRecordSize")))", at: cursor,
                     fieldIndex: fieldIndex)
             }
             let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity + CSVReader.padding)

@@ -226,11 +226,13 @@ public final class CSVReader {
                     byteOffset: bufferBase + fieldStart)
             case .fieldTooLarge(let fieldStart, let fieldIndex):
                 throw limitError(
-                    "a field is larger than the limit of \(options.limits.maxFieldSize) bytes",
+                    "a field is larger than the limit of \(options.limits.maxFieldSize) bytes (CSVLimits.maxFieldSize; "
+                        + "\(ReadLimits.hint("csv.maxFieldSize")))",
                     at: fieldStart, fieldIndex: fieldIndex)
             case .tooManyFields(let position):
                 throw limitError(
-                    "a record has more than the limit of \(options.limits.maxFieldCount) fields",
+                    "a record has more than the limit of \(options.limits.maxFieldCount) fields (CSVLimits.maxFieldCount; "
+                        + "\(ReadLimits.hint("csv.maxFieldCount")))",
                     at: position, fieldIndex: options.limits.maxFieldCount)
             }
         }
@@ -320,7 +322,7 @@ public final class CSVReader {
     func limitError(_ message: String, at position: Int, fieldIndex: Int) -> CSVError {
         let place = locate(position)
         return CSVError(
-            .limitExceeded, message + "; raise CSVLimits if the file is trusted",
+            .limitExceeded, message,
             line: place.line, column: place.column, record: recordNumber + 1, field: fieldIndex + 1,
             byteOffset: bufferBase + position)
     }

@@ -46,11 +46,15 @@ public final class WorksheetReader {
     @exclusivity(unchecked) private var rowIsHidden = false
     @exclusivity(unchecked) private var cells: [Cell] = []
     @exclusivity(unchecked) private var cellsNeedSorting = false
+    /// Most cells the sheet may give (``XLSXLimits/maxCellsPerSheet``), and how many it has given.
+    private let maxCells: Int
+    @exclusivity(unchecked) private var cellCount = 0
 
     init(
         sheet: SheetInfo, part: String, xml: XMLTokenizer, sharedStrings: SharedStrings, styles: Styles,
-        dateSystem: DateSystem
+        dateSystem: DateSystem, maxCells: Int = XLSXLimits.default.maxCellsPerSheet
     ) {
+        self.maxCells = maxCells
         self.sheet = sheet
         self.part = part
         self.xml = xml
@@ -211,6 +215,18 @@ public final class WorksheetReader {
         guard !value.isEmpty || formula != nil else { return }
         if let last = cells.last, last.address.column >= address.column {
             if last.address.column == address.column { cells.removeLast() } else { cellsNeedSorting = true }
+        }
+        cellCount += 1
+        guard cellCount <= maxCells else {
+            throw XLSXError(
+                .limitExceeded,
+                "the sheet has more than \(maxCells) cells (XLSXLimits.maxCellsPerSheet; "
+                    + "\(ReadLimits.hint("xlsx.maxCellsPerSheet")))", part: part, sheet: sheet.name,
+                cell: address.a1, offset: xml.tokenOffset)
+        }
+        // Cells out of order repeat columns only so often: a row holds at most one cell per column.
+        guard cells.count < CellAddress.maxColumns else {
+            throw invalid("more cells in one row than a row has columns (\(CellAddress.maxColumns))", cell: address.a1)
         }
         cells.append(Cell(address: address, value: value, formula: formula, styleIndex: style))
     }

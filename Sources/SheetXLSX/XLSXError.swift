@@ -1,3 +1,4 @@
+import SheetCore
 import SheetXML
 import SheetZip
 
@@ -113,23 +114,52 @@ public struct XLSXError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// Bounds on what a workbook may ask of the reader, on top of the ZIP and XML limits.
+/// Bounds on what a workbook may ask of the reader, on top of the ZIP and XML limits (LIMITS.md lists them all).
+///
+/// ```swift
+/// var limits = XLSXLimits.default
+/// limits.maxCellsPerSheet = 200_000_000  // a trusted, very large export
+/// let reader = try XLSXReader(path: "xa.xlsx", limits: limits)
+/// ```
 public struct XLSXLimits: Sendable {
     public var zip: ZipLimits
     public var xml: XMLLimits
-    /// Most entries in the shared-strings table.
+    /// Most entries in the shared-strings table. Default 16 Mi.
     public var maxSharedStrings: Int
-    /// Most sheets in a workbook.
+    /// Most UTF-8 bytes of text in the shared-strings table, all items together (it is held in memory while the
+    /// workbook is open). Default 1 GiB.
+    public var maxSharedStringBytes: Int
+    /// Most sheets in a workbook. Default 4,096.
     public var maxSheets: Int
+    /// Most cells (with a value or a formula) one sheet may give, so that reading a sheet whole stays bounded;
+    /// Excel's own grid is 1,048,576 rows × 16,384 columns, which no reader bound here relaxes. Default 100 M.
+    public var maxCellsPerSheet: Int
 
+    /// Limits for one reader; every parameter defaults to the documented value.
+    ///
+    /// - Parameters:
+    ///   - zip: bounds on the package's ZIP container.
+    ///   - xml: bounds on every XML part.
+    ///   - maxSharedStrings: most shared strings.
+    ///   - maxSharedStringBytes: most bytes of shared-string text in total.
+    ///   - maxSheets: most sheets.
+    ///   - maxCellsPerSheet: most cells read from one sheet.
     public init(
-        zip: ZipLimits = .default, xml: XMLLimits = .default, maxSharedStrings: Int = 16 << 20, maxSheets: Int = 4096
+        zip: ZipLimits = .default, xml: XMLLimits = .default, maxSharedStrings: Int = 16 << 20,
+        maxSharedStringBytes: Int = 1 << 30, maxSheets: Int = 4096, maxCellsPerSheet: Int = 100_000_000
     ) {
         self.zip = zip
         self.xml = xml
         self.maxSharedStrings = maxSharedStrings
+        self.maxSharedStringBytes = maxSharedStringBytes
         self.maxSheets = maxSheets
+        self.maxCellsPerSheet = maxCellsPerSheet
     }
 
-    public static let `default` = XLSXLimits()
+    /// The documented values (LIMITS.md) with the overrides of `BIEUMAU_LIMITS` (``ReadLimits``) applied.
+    public static let `default` = XLSXLimits(
+        maxSharedStrings: ReadLimits.value("xlsx.maxSharedStrings", default: 16 << 20),
+        maxSharedStringBytes: ReadLimits.value("xlsx.maxSharedStringBytes", default: 1 << 30),
+        maxSheets: ReadLimits.value("xlsx.maxSheets", default: 4096),
+        maxCellsPerSheet: ReadLimits.value("xlsx.maxCellsPerSheet", default: 100_000_000))
 }

@@ -144,7 +144,7 @@ public final class XLSXReader {
             let xml = try package.tokenizer(forPart: part)
             return WorksheetReader(
                 sheet: sheet, part: part, xml: xml, sharedStrings: sharedStrings, styles: styles,
-                dateSystem: dateSystem)
+                dateSystem: dateSystem, maxCells: package.limits.maxCellsPerSheet)
         } catch {
             var located = error
             located.file = file

@@ -1,4 +1,5 @@
 import CZlib
+import SheetCore
 
 // Reading the end records and the central directory (APPNOTE 4.3.12–4.3.16, 4.5.3).
 //
@@ -56,7 +57,7 @@ extension CentralDirectory {
             throw ZipError(
                 .limitExceeded,
                 "the archive lists \(end.entryCount) entries, more than the limit of \(limits.maxEntryCount) "
-                    + "(ZipLimits.maxEntryCount)", path: path)
+                    + "(ZipLimits.maxEntryCount; \(ReadLimits.hint("zip.maxEntryCount")))", path: path)
         }
         let minimumSize = end.entryCount.multiplied(by: UInt64(ZipFormat.centralDirectoryFileHeaderSize))
         guard let minimumSize, minimumSize <= end.size else {
@@ -246,7 +247,8 @@ extension CentralDirectory {
             throw ZipError(
                 .limitExceeded,
                 "central directory record #\(index + 1) has a name of \(nameLength) bytes, more than the limit of "
-                    + "\(limits.maxNameLength) (ZipLimits.maxNameLength)", path: path, offset: absolute)
+                    + "\(limits.maxNameLength) (ZipLimits.maxNameLength; \(ReadLimits.hint("zip.maxNameLength")))",
+                path: path, offset: absolute)
         }
         guard let nameBytes = reader.readBytes(count: nameLength), let extra = reader.readBytes(count: extraLength),
             reader.moveReaderIndex(forwardBy: commentLength)

@@ -1,4 +1,5 @@
 import CZlib
+import SheetCore
 
 // Decoding one entry's data (APPNOTE 4.3.8): method 0 copies the stored bytes, method 8 is a raw deflate stream
 // (RFC 1951, no zlib or gzip wrapper) inflated with zlib's `inflateInit2(-MAX_WBITS)`.
@@ -150,7 +151,7 @@ final class EntryDecoder {
             throw error(
                 .limitExceeded,
                 "the entry inflates \(consumed) compressed bytes to more than \(produced), a ratio "
-                    + "above the limit of \(limits.maxCompressionRatio) (ZipLimits.maxCompressionRatio) — likely a "
+                    + "above the limit of \(limits.maxCompressionRatio) (ZipLimits.maxCompressionRatio; \(ReadLimits.hint("zip.maxCompressionRatio"))) — likely a "
                     + "zip bomb", offset: inputOffset)
         }
         if ended { try finish() }
@@ -195,13 +196,13 @@ final class EntryDecoder {
             throw error(
                 .limitExceeded,
                 "the entry produced more than the limit of \(limits.maxEntrySize) bytes "
-                    + "(ZipLimits.maxEntrySize)", offset: inputOffset)
+                    + "(ZipLimits.maxEntrySize; \(ReadLimits.hint("zip.maxEntrySize")))", offset: inputOffset)
         }
         guard storage.totalProduced <= limits.maxTotalSize else {
             throw error(
                 .limitExceeded,
                 "the archive produced more than the limit of \(limits.maxTotalSize) bytes in total "
-                    + "(ZipLimits.maxTotalSize)", offset: inputOffset)
+                    + "(ZipLimits.maxTotalSize; \(ReadLimits.hint("zip.maxTotalSize")))", offset: inputOffset)
         }
     }
 

@@ -72,7 +72,8 @@ public struct ZipEntryReader: ByteSource {
             throw ZipError(
                 .limitExceeded,
                 "the entry declares \(declared) bytes uncompressed, more than the limit of \(limits.maxEntrySize) "
-                    + "(ZipLimits.maxEntrySize) — a zip bomb or a file too large to read safely", path: path,
+                    + "(ZipLimits.maxEntrySize; \(ReadLimits.hint("zip.maxEntrySize"))) — a zip bomb or a file too large to read safely",
+                path: path,
                 entry: name, offset: headerOffset)
         }
         if declared > limits.compressionRatioThreshold,
@@ -81,14 +82,15 @@ public struct ZipEntryReader: ByteSource {
             throw ZipError(
                 .limitExceeded,
                 "the entry declares \(declared) bytes from \(entry.compressedSize) compressed, a ratio above the "
-                    + "limit of \(limits.maxCompressionRatio) (ZipLimits.maxCompressionRatio) — likely a zip bomb",
+                    + "limit of \(limits.maxCompressionRatio) (ZipLimits.maxCompressionRatio; \(ReadLimits.hint("zip.maxCompressionRatio"))) — likely a zip bomb",
                 path: path, entry: name, offset: headerOffset)
         }
         guard let total = storage.totalProduced.adding(declared), total <= limits.maxTotalSize else {
             throw ZipError(
                 .limitExceeded,
                 "reading the entry's \(declared) bytes would take the archive past its limit of "
-                    + "\(limits.maxTotalSize) bytes in total (ZipLimits.maxTotalSize)", path: path, entry: name,
+                    + "\(limits.maxTotalSize) bytes in total (ZipLimits.maxTotalSize; \(ReadLimits.hint("zip.maxTotalSize")))",
+                path: path, entry: name,
                 offset: headerOffset)
         }
         if entry.method == ZipFormat.methodStored, entry.compressedSize != declared {

@@ -1,3 +1,5 @@
+import SheetCore
+
 /// Bounds on what a ``ZipArchive`` accepts from an untrusted file: the defence against zip bombs and absurd headers.
 ///
 /// Sizes are checked twice: as declared (the central directory's sizes, before anything is inflated) and as actually
@@ -49,6 +51,13 @@ public struct ZipLimits: Sendable, Hashable {
         self.maxNameLength = maxNameLength
     }
 
-    /// The limits used when none are given: generous for any spreadsheet, fatal to a zip bomb.
-    public static let `default` = ZipLimits()
+    /// The limits used when none are given: generous for any spreadsheet, fatal to a zip bomb. The documented
+    /// values (LIMITS.md) with the overrides of `BIEUMAU_LIMITS` (``ReadLimits``) applied.
+    public static let `default` = ZipLimits(
+        maxEntryCount: ReadLimits.value("zip.maxEntryCount", default: 10_000),
+        maxEntrySize: ReadLimits.value("zip.maxEntrySize", default: UInt64(1) << 30),
+        maxTotalSize: ReadLimits.value("zip.maxTotalSize", default: UInt64(4) << 30),
+        maxCompressionRatio: ReadLimits.value("zip.maxCompressionRatio", default: UInt64(1_000)),
+        compressionRatioThreshold: ReadLimits.value("zip.compressionRatioThreshold", default: UInt64(1) << 20),
+        maxNameLength: ReadLimits.value("zip.maxNameLength", default: 4_096))
 }

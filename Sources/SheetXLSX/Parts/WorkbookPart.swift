@@ -35,7 +35,10 @@ struct WorkbookPart {
                 }
             } else if xml.matches(xml.localName, "sheet") {
                 guard sheets.count < limits.maxSheets else {
-                    throw XLSXError(.limitExceeded, "more than \(limits.maxSheets) sheets")
+                    throw XLSXError(
+                        .limitExceeded,
+                        "more than \(limits.maxSheets) sheets (XLSXLimits.maxSheets; \(ReadLimits.hint("xlsx.maxSheets")))"
+                    )
                 }
                 guard let name = xml.attribute("name"), let id = xml.attribute("id") else {
                     throw XLSXError(.invalidContent, "a <sheet> without a name or r:id", offset: xml.tokenOffset)
