@@ -79,26 +79,57 @@ public struct XLSError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// Bounds on what a file may ask of the reader.
+/// Bounds on what a file may ask of the reader (LIMITS.md lists them all, with their `BIEUMAU_LIMITS` names).
 public struct XLSLimits: Sendable {
     /// Largest file read (it is read into memory whole): 512 MiB by default.
     public var maxFileSize: Int
-    /// Most entries in the shared-strings table.
+    /// Most entries in the shared-strings table. Default 16 Mi.
     public var maxSharedStrings: Int
-    /// Most sheets in a workbook.
+    /// Most UTF-16 code units of shared-string text, all strings together. Default 512 Mi.
+    public var maxSharedStringBytes: Int
+    /// Most sheets in a workbook. Default 4,096.
     public var maxSheets: Int
+    /// Most cell records one sheet may hold (a sheet is parsed whole when its cells come out of order).
+    /// Default 100 M.
+    public var maxCellsPerSheet: Int
+    /// Most sectors followed through the Compound File's chains (DIFAT, FAT, directory, mini FAT, streams) while
+    /// opening it, and again for each stream read. Default 4 Mi (2 GiB of 512-byte sectors).
+    public var maxSectorsVisited: Int
+    /// Longest BIFF record, in bytes after its 4-byte header: [MS-XLS] 2.1.4 allows 8,224 (BIFF8); longer data
+    /// goes into CONTINUE records. Default 8,224.
+    public var maxRecordLength: Int
 
-    /// Bounds for one reader.
+    /// Bounds for one reader; every parameter defaults to the documented value.
     ///
     /// ```swift
     /// let reader = try XLSReader(path: "xa.xls", limits: XLSLimits(maxFileSize: 64 << 20))
     /// ```
-    public init(maxFileSize: Int = 512 << 20, maxSharedStrings: Int = 16 << 20, maxSheets: Int = 4096) {
+    public init(
+        maxFileSize: Int = 512 << 20, maxSharedStrings: Int = 16 << 20, maxSheets: Int = 4096,
+        maxSharedStringBytes: Int = 512 << 20, maxCellsPerSheet: Int = 100_000_000, maxSectorsVisited: Int = 4 << 20,
+        maxRecordLength: Int = 8_224
+    ) {
         self.maxFileSize = maxFileSize
         self.maxSharedStrings = maxSharedStrings
         self.maxSheets = maxSheets
+        self.maxSharedStringBytes = maxSharedStringBytes
+        self.maxCellsPerSheet = maxCellsPerSheet
+        self.maxSectorsVisited = maxSectorsVisited
+        self.maxRecordLength = maxRecordLength
     }
 
-    /// 512 MiB files, 16 Mi shared strings, 4,096 sheets.
-    public static let `default` = XLSLimits()
+    /// The documented values (LIMITS.md) with the overrides of `BIEUMAU_LIMITS` (``ReadLimits``) applied.
+    public static let `default` = XLSLimits(
+        maxFileSize: ReadLimits.value("xls.maxFileSize", default: 512 << 20),
+        maxSharedStrings: ReadLimits.value("xls.maxSharedStrings", default: 16 << 20),
+        maxSheets: ReadLimits.value("xls.maxSheets", default: 4096),
+        maxSharedStringBytes: ReadLimits.value("xls.maxSharedStringBytes", default: 512 << 20),
+        maxCellsPerSheet: ReadLimits.value("xls.maxCellsPerSheet", default: 100_000_000),
+        maxSectorsVisited: ReadLimits.value("xls.maxSectorsVisited", default: 4 << 20),
+        maxRecordLength: ReadLimits.value("xls.maxRecordLength", default: 8_224))
+
+    /// The end of a `limitExceeded` message naming limit `property` and how to raise it.
+    static func hint(_ property: String) -> String {
+        "XLSLimits.\(property); \(ReadLimits.hint("xls." + property))"
+    }
 }

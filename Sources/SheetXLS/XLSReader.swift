@@ -72,7 +72,9 @@ public final class XLSReader {
         var isBareWorksheet = false
         do throws(XLSError) {
             guard bytes.count <= limits.maxFileSize else {
-                throw XLSError(.limitExceeded, "the file is larger than \(limits.maxFileSize) bytes")
+                throw XLSError(
+                    .limitExceeded,
+                    "the file is larger than \(limits.maxFileSize) bytes (\(XLSLimits.hint("maxFileSize")))")
             }
             let data: [UInt8]
             if !CompoundFile.hasSignature(bytes), let bare = Self.bareBIFFVersion(bytes) {
@@ -85,7 +87,8 @@ public final class XLSReader {
                 data = bytes
                 isBareWorksheet = true
             } else {
-                let found = try Self.workbookStream(in: try CompoundFile(bytes: bytes))
+                let found = try Self.workbookStream(
+                    in: try CompoundFile(bytes: bytes, maxSectorsVisited: limits.maxSectorsVisited))
                 streamName = found.name
                 data = found.data
             }
@@ -196,7 +199,10 @@ public final class XLSReader {
         if fseek(handle, 0, SEEK_END) == 0 {
             let size = ftell(handle)
             guard size <= limit else {
-                throw XLSError(.limitExceeded, "the file is larger than \(limit) bytes, the most read into memory")
+                throw XLSError(
+                    .limitExceeded,
+                    "the file is larger than \(limit) bytes, the most read into memory (\(XLSLimits.hint("maxFileSize")))"
+                )
             }
             if size > 0 { bytes.reserveCapacity(size) }
             rewind(handle)
@@ -206,7 +212,10 @@ public final class XLSReader {
             let read = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
             if read > 0 { bytes.append(contentsOf: chunk[0..<read]) }
             guard bytes.count <= limit else {
-                throw XLSError(.limitExceeded, "the file is larger than \(limit) bytes, the most read into memory")
+                throw XLSError(
+                    .limitExceeded,
+                    "the file is larger than \(limit) bytes, the most read into memory (\(XLSLimits.hint("maxFileSize")))"
+                )
             }
             if read < chunk.count {
                 if ferror(handle) != 0 { throw XLSError(.io, "the file cannot be read") }

@@ -127,6 +127,8 @@ struct SheetSubstreamParser {
     private var hiddenRows = Set<Int>()
     /// Whether the last cell was a FORMULA whose cached string follows in a STRING record.
     private var pendingString = false
+    /// Cells appended so far, against ``XLSLimits/maxCellsPerSheet``.
+    private var cellCount = 0
 
     init(stream: ByteReader, globals: WorkbookGlobals) {
         self.stream = stream
@@ -140,7 +142,8 @@ struct SheetSubstreamParser {
 
     /// Checks the sheet's BOF; returns the records after it, or `nil` for a chart or macro sheet (no cells).
     func open(from position: Int) throws(XLSError) -> BIFFRecordReader? {
-        var records = BIFFRecordReader(stream: stream, start: position)
+        var records = BIFFRecordReader(
+            stream: stream, start: position, maxRecordLength: globals.limits.maxRecordLength)
         guard let bof = try records.next() else {
             throw XLSError(.invalidRecord, "the sheet's position (byte \(position)) is at the end of the stream")
         }
@@ -248,10 +251,10 @@ struct SheetSubstreamParser {
         switch record.type {
         case BIFFRecord.number:
             try need(14, record)
-            add(at: at, value: number(stream.getF64(at: at + 6)!, style: style(at)))
+            try add(at: at, value: number(stream.getF64(at: at + 6)!, style: style(at)))
         case BIFFRecord.rk:
             try need(10, record)
-            add(at: at, value: number(Self.decodeRK(stream.getU32(at: at + 6)!), style: style(at)))
+            try add(at: at, value: number(Self.decodeRK(stream.getU32(at: at + 6)!), style: style(at)))
         case BIFFRecord.mulRK:
             try need(6, record)
             let row = Int(stream.getU16(at: at)!)
@@ -261,7 +264,7 @@ struct SheetSubstreamParser {
                 let item = at + 4 + 6 * index
                 let xf = Int(stream.getU16(at: item)!)
                 let value = number(Self.decodeRK(stream.getU32(at: item + 2)!), style: xf)
-                append(Cell(address: CellAddress(row: row, column: first + index), value: value, styleIndex: xf))
+                try append(Cell(address: CellAddress(row: row, column: first + index), value: value, styleIndex: xf))
             }
         case BIFFRecord.labelSST:
             try need(10, record)
@@ -271,11 +274,11 @@ struct SheetSubstreamParser {
                     .invalidRecord,
                     "the cell uses shared string \(index), outside the table of \(globals.sharedStrings.count)")
             }
-            add(at: at, value: globals.sharedStrings[index])
+            try add(at: at, value: globals.sharedStrings[index])
         case BIFFRecord.label:
             try need(6, record)
             var cursor = BIFFStringCursor(stream: stream, record: record, skipping: 6)
-            add(at: at, value: .string(String(biffUnits: try cursor.readString(globals.text, shortLength: false))))
+            try add(at: at, value: .string(String(biffUnits: try cursor.readString(globals.text, shortLength: false))))
         case BIFFRecord.rString:
             try need(6, record)
             var cursor = BIFFStringCursor(stream: stream, record: record, skipping: 6)
@@ -290,14 +293,14 @@ struct SheetSubstreamParser {
                     runs.append((start, wide ? Int(try cursor.readU16("a rich-text run")) : Int(try cursor.readU8())))
                 }
             }
-            add(at: at, value: RichTextAssembly.value(units: units, runs: runs, fonts: globals.styles.fonts))
+            try add(at: at, value: RichTextAssembly.value(units: units, runs: runs, fonts: globals.styles.fonts))
         case BIFFRecord.boolErr:
             try need(8, record)
             let byte = stream.getU8(at: at + 6)!
             if stream.getU8(at: at + 7)! == 0 {
-                add(at: at, value: .boolean(byte != 0))
+                try add(at: at, value: .boolean(byte != 0))
             } else {
-                add(at: at, value: Self.errorValue(byte))
+                try add(at: at, value: Self.errorValue(byte))
             }
         case BIFFRecord.formula, BIFFRecord.formulaBIFF3, BIFFRecord.formulaBIFF4:
             try need(record.type == BIFFRecord.formula ? 20 : 14, record)
@@ -306,16 +309,16 @@ struct SheetSubstreamParser {
                 let byte = stream.getU8(at: at + 8)!
                 switch kind {
                 case 0:
-                    add(at: at, value: .string(""))
+                    try add(at: at, value: .string(""))
                     pendingString = true
-                case 1: add(at: at, value: .boolean(byte != 0))
-                case 2: add(at: at, value: Self.errorValue(byte))
-                case 3: add(at: at, value: .string(""))
+                case 1: try add(at: at, value: .boolean(byte != 0))
+                case 2: try add(at: at, value: Self.errorValue(byte))
+                case 3: try add(at: at, value: .string(""))
                 default:
                     throw XLSError(.invalidRecord, "the formula's cached value has unknown type \(kind)")
                 }
             } else {
-                add(at: at, value: number(stream.getF64(at: at + 6)!, style: style(at)))
+                try add(at: at, value: number(stream.getF64(at: at + 6)!, style: style(at)))
             }
         case BIFFRecord.string:
             // The cached string of the formula just before; a STRING elsewhere belongs to no cell.
@@ -382,14 +385,27 @@ struct SheetSubstreamParser {
 
     private func style(_ at: Int) -> Int { Int(stream.getU16(at: at + 4)!) }
 
-    private mutating func add(at: Int, value: CellValue) {
+    private mutating func add(at: Int, value: CellValue) throws(XLSError) {
         let row = Int(stream.getU16(at: at)!)
         let column = Int(stream.getU16(at: at + 2)!)
-        append(Cell(address: CellAddress(row: row, column: column), value: value, styleIndex: style(at)))
+        try append(Cell(address: CellAddress(row: row, column: column), value: value, styleIndex: style(at)))
     }
 
     /// Adds a cell to the row being built, or, once cells come out of order, to the pile sorted at the end.
-    private mutating func append(_ cell: Cell) {
+    private mutating func append(_ cell: Cell) throws(XLSError) {
+        // BIFF8 rows are 16-bit, always inside Excel's grid; columns are 16-bit too, and may not be.
+        guard cell.address.column < CellAddress.maxColumns else {
+            throw XLSError(
+                .invalidRecord,
+                "a cell in column \(cell.address.column + 1), past the \(CellAddress.maxColumns) columns a sheet has")
+        }
+        cellCount += 1
+        guard cellCount <= globals.limits.maxCellsPerSheet else {
+            throw XLSError(
+                .limitExceeded,
+                "the sheet has more than \(globals.limits.maxCellsPerSheet) cells (\(XLSLimits.hint("maxCellsPerSheet")))"
+            )
+        }
         if isOrdered {
             if let last = currentCells.last {
                 if cell.address.row == last.address.row, cell.address.column > last.address.column {

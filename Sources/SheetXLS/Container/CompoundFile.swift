@@ -43,6 +43,8 @@ struct CompoundFile {
     private let miniFAT: [UInt32]
     private let miniStream: [UInt8]
     let entries: [Entry]
+    /// Most sectors followed while opening the file, and again for each stream read (``XLSLimits/maxSectorsVisited``).
+    let maxSectorsVisited: Int
 
     /// Whether `bytes` begin with the Compound File signature.
     static func hasSignature(_ bytes: [UInt8]) -> Bool {
@@ -53,7 +55,9 @@ struct CompoundFile {
     ///
     /// - Throws: ``XLSError`` `.notCompoundFile`, `.container` (loops, sectors out of range, bad header fields) or
     ///   `.truncated`.
-    init(bytes: [UInt8]) throws(XLSError) {
+    init(bytes: [UInt8], maxSectorsVisited: Int = XLSLimits.default.maxSectorsVisited) throws(XLSError) {
+        self.maxSectorsVisited = maxSectorsVisited
+        var budget = maxSectorsVisited
         guard Self.hasSignature(bytes) else {
             throw XLSError(.notCompoundFile, "the file is not an Excel 97–2003 workbook (no Compound File signature)")
         }
@@ -101,6 +105,7 @@ struct CompoundFile {
             guard seenDIFAT.insert(difat).inserted, seenDIFAT.count <= max(difatSectorCount, 1) + sectorsInFile else {
                 throw XLSError(.container, "the DIFAT sector chain loops back to sector \(difat)")
             }
+            try Self.visit(&budget, limit: maxSectorsVisited)
             let base = try Self.sectorOffset(difat, sectorSize: sectorSize, fileSize: bytes.count, what: "DIFAT")
             for index in 0..<perDIFAT where fatSectors.count < fatSectorCount {
                 guard let sector = data.getU32(at: base + 4 * index) else { break }
@@ -122,7 +127,8 @@ struct CompoundFile {
 
         // Directory.
         let directory = try Self.chain(
-            from: firstDirectorySector, table: fat, limit: sectorsInFile, what: "directory")
+            from: firstDirectorySector, table: fat, limit: sectorsInFile, what: "directory", budget: &budget,
+            maxSectorsVisited: maxSectorsVisited)
         var entries: [Entry] = []
         for sector in directory {
             let base = try Self.sectorOffset(sector, sectorSize: sectorSize, fileSize: bytes.count, what: "directory")
@@ -148,7 +154,10 @@ struct CompoundFile {
 
         // Mini FAT and mini stream.
         var miniFAT: [UInt32] = []
-        for sector in try Self.chain(from: firstMiniFATSector, table: fat, limit: sectorsInFile, what: "mini FAT") {
+        let miniFATChain = try Self.chain(
+            from: firstMiniFATSector, table: fat, limit: sectorsInFile, what: "mini FAT", budget: &budget,
+            maxSectorsVisited: maxSectorsVisited)
+        for sector in miniFATChain {
             let base = try Self.sectorOffset(sector, sectorSize: sectorSize, fileSize: bytes.count, what: "mini FAT")
             for index in 0..<(sectorSize / 4) { miniFAT.append(data.getU32(at: base + 4 * index) ?? Self.freeSector) }
         }
@@ -157,7 +166,7 @@ struct CompoundFile {
             root.size > 0
             ? try Self.readRegular(
                 data: data, fat: fat, sectorSize: sectorSize, start: root.startSector, size: root.size,
-                name: "root entry (mini stream)")
+                name: "root entry (mini stream)", budget: &budget, maxSectorsVisited: maxSectorsVisited)
             : []
     }
 
@@ -169,15 +178,18 @@ struct CompoundFile {
         guard let entry = entries.first(where: { $0.kind == .stream && $0.name.uppercased() == wanted }) else {
             return nil
         }
+        var budget = maxSectorsVisited
         if entry.size < miniStreamCutoff {
-            return try readMini(start: entry.startSector, size: entry.size, name: entry.name)
+            return try readMini(start: entry.startSector, size: entry.size, name: entry.name, budget: &budget)
         }
         return try Self.readRegular(
-            data: data, fat: fat, sectorSize: sectorSize, start: entry.startSector, size: entry.size, name: entry.name)
+            data: data, fat: fat, sectorSize: sectorSize, start: entry.startSector, size: entry.size, name: entry.name,
+            budget: &budget, maxSectorsVisited: maxSectorsVisited)
     }
 
     private static func readRegular(
-        data: ByteReader, fat: [UInt32], sectorSize: Int, start: UInt32, size: UInt64, name: String
+        data: ByteReader, fat: [UInt32], sectorSize: Int, start: UInt32, size: UInt64, name: String,
+        budget: inout Int, maxSectorsVisited: Int
     ) throws(XLSError) -> [UInt8] {
         guard size <= UInt64(data.count) else {
             throw XLSError(
@@ -186,7 +198,7 @@ struct CompoundFile {
         let needed = (Int(size) + sectorSize - 1) / sectorSize
         let sectors = try Self.chain(
             from: start, table: fat, limit: (data.count + sectorSize - 1) / sectorSize, what: "stream \"\(name)\"",
-            stopAfter: needed)
+            stopAfter: needed, budget: &budget, maxSectorsVisited: maxSectorsVisited)
         var out: [UInt8] = []
         out.reserveCapacity(Int(size))
         // Consecutive sectors (the usual layout) are copied as one run.
@@ -206,10 +218,11 @@ struct CompoundFile {
         return out
     }
 
-    private func readMini(start: UInt32, size: UInt64, name: String) throws(XLSError) -> [UInt8] {
+    private func readMini(start: UInt32, size: UInt64, name: String, budget: inout Int) throws(XLSError) -> [UInt8] {
         let needed = (Int(size) + miniSectorSize - 1) / miniSectorSize
         let sectors = try Self.chain(
-            from: start, table: miniFAT, limit: miniFAT.count, what: "mini stream \"\(name)\"", stopAfter: needed)
+            from: start, table: miniFAT, limit: miniFAT.count, what: "mini stream \"\(name)\"", stopAfter: needed,
+            budget: &budget, maxSectorsVisited: maxSectorsVisited)
         var out: [UInt8] = []
         out.reserveCapacity(Int(size))
         for sector in sectors {
@@ -231,7 +244,8 @@ struct CompoundFile {
 
     /// The sectors of a chain, in order; a loop or an index outside `table` is an error.
     static func chain(
-        from start: UInt32, table: [UInt32], limit: Int, what: String, stopAfter: Int = .max
+        from start: UInt32, table: [UInt32], limit: Int, what: String, stopAfter: Int = .max, budget: inout Int,
+        maxSectorsVisited: Int
     ) throws(XLSError) -> [UInt32] {
         var sectors: [UInt32] = []
         var visited = [Bool](repeating: false, count: table.count)
@@ -248,10 +262,22 @@ struct CompoundFile {
                 throw XLSError(.container, "the \(what) chain loops back to sector \(current)")
             }
             visited[Int(current)] = true
+            try visit(&budget, limit: maxSectorsVisited)
             sectors.append(current)
             current = table[Int(current)]
         }
         return sectors
+    }
+
+    /// Counts one sector followed against ``XLSLimits/maxSectorsVisited``.
+    static func visit(_ budget: inout Int, limit: Int) throws(XLSError) {
+        budget -= 1
+        guard budget >= 0 else {
+            throw XLSError(
+                .limitExceeded,
+                "the Compound File's sector chains visit more than \(limit) sectors (\(XLSLimits.hint("maxSectorsVisited")))"
+            )
+        }
     }
 
     /// The file offset of a sector that must at least begin inside the file.

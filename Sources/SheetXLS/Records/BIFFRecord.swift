@@ -89,10 +89,13 @@ struct BIFFRecordFrame {
 struct BIFFRecordReader {
     let stream: ByteReader
     private(set) var position: Int
+    /// Longest record accepted (``XLSLimits/maxRecordLength``).
+    let maxRecordLength: Int
 
-    init(stream: ByteReader, start: Int = 0) {
+    init(stream: ByteReader, start: Int = 0, maxRecordLength: Int = XLSLimits.default.maxRecordLength) {
         self.stream = stream
         self.position = start
+        self.maxRecordLength = maxRecordLength
     }
 
     /// The next record with its continuations, or `nil` at the end of the stream.
@@ -118,6 +121,13 @@ struct BIFFRecordReader {
             throw XLSError(.truncated, "the stream ends inside a record header", offset: offset)
         }
         let start = offset + 4
+        guard Int(length) <= maxRecordLength else {
+            throw XLSError(
+                .limitExceeded,
+                "the record claims \(length) bytes, more than the \(maxRecordLength) a record may hold "
+                    + "([MS-XLS] 2.1.4; \(XLSLimits.hint("maxRecordLength")))", record: BIFFRecord.name(type),
+                offset: offset)
+        }
         guard start + Int(length) <= stream.count else {
             throw XLSError(
                 .truncated,

@@ -17,13 +17,16 @@ struct WorkbookGlobals {
     var sharedStrings: [CellValue] = []
     /// BIFF8 Unicode text, or BIFF5 text in the CODEPAGE record's code page.
     var text: BIFFText = .biff8
+    /// The bounds the workbook was opened with; sheets are parsed under them too.
+    var limits = XLSLimits.default
 
     /// Reads the globals substream that opens `stream`.
     ///
     /// - Throws: ``XLSError`` `.unsupported` for BIFF2–5, `.encrypted` for FILEPASS, `.invalidRecord` / `.truncated`
     ///   for damaged records.
     init(stream: ByteReader, limits: XLSLimits) throws(XLSError) {
-        var records = BIFFRecordReader(stream: stream)
+        self.limits = limits
+        var records = BIFFRecordReader(stream: stream, maxRecordLength: limits.maxRecordLength)
         guard let bof = try records.next() else {
             throw XLSError(.truncated, "the workbook stream is empty", offset: 0)
         }
@@ -138,7 +141,9 @@ struct WorkbookGlobals {
         throws(XLSError)
     {
         guard sheets.count < limits.maxSheets else {
-            throw XLSError(.limitExceeded, "the workbook has more than \(limits.maxSheets) sheets")
+            throw XLSError(
+                .limitExceeded, "the workbook has more than \(limits.maxSheets) sheets (\(XLSLimits.hint("maxSheets")))"
+            )
         }
         var cursor = BIFFStringCursor(stream: stream, record: record)
         let position = Int(try cursor.readU32("BOUNDSHEET's position"))
@@ -168,15 +173,28 @@ struct WorkbookGlobals {
         let unique = Int(try cursor.readU32("SST's unique count"))
         guard unique <= limits.maxSharedStrings else {
             throw XLSError(
-                .limitExceeded, "the shared-string table lists \(unique) strings, more than \(limits.maxSharedStrings)")
+                .limitExceeded,
+                "the shared-string table lists \(unique) strings, more than \(limits.maxSharedStrings) "
+                    + "(\(XLSLimits.hint("maxSharedStrings")))", record: BIFFRecord.name(record.type),
+                offset: record.offset)
         }
         // Each string takes at least 3 bytes: never reserve more than the record could hold.
         let bytes = record.length + record.continuations.reduce(0) { $0 + $1.count }
         sharedStrings.reserveCapacity(min(unique, bytes / 3))
+        var units = 0
         for _ in 0..<unique {
             // Some writers put fewer strings than announced; cells pointing past the end are caught later.
             if cursor.isAtEnd { break }
-            sharedStrings.append(try cursor.readSharedString(fonts: styles.fonts))
+            let item = try cursor.readSharedString(fonts: styles.fonts)
+            units += item.text?.utf16.count ?? 0
+            guard units <= limits.maxSharedStringBytes else {
+                throw XLSError(
+                    .limitExceeded,
+                    "the shared strings hold more than \(limits.maxSharedStringBytes) characters "
+                        + "(\(XLSLimits.hint("maxSharedStringBytes")))", record: BIFFRecord.name(record.type),
+                    offset: record.offset)
+            }
+            sharedStrings.append(item)
         }
     }
 }
