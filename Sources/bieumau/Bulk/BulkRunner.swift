@@ -220,13 +220,15 @@ final class BulkRunner {
         let failed = handled.filter { $0.status == .failed }.count
         let legacy = handled.reduce(0) { $0 + $1.legacyConverted }
         let seconds = ProgressDisplay.seconds(progress.elapsed)
+        let secondsVietnamese = ProgressDisplay.seconds(progress.elapsed, english: false)
         let english =
             "\(ok) converted, \(skipped) skipped (already done), \(failed) failed of \(inputs.count) inputs"
             + (legacy > 0 ? "; \(legacy) legacy texts converted to Unicode" : "") + "; \(seconds) s with \(jobs) jobs"
             + (interrupted ? "; interrupted: run the same command again to finish" : "")
         let vietnamese =
             "đã chuyển \(ok), bỏ qua \(skipped) (đã xong), lỗi \(failed) trong \(inputs.count) tệp"
-            + (legacy > 0 ? "; \(legacy) đoạn chữ mã cũ đổi sang Unicode" : "") + "; \(seconds) giây, \(jobs) luồng"
+            + (legacy > 0 ? "; \(legacy) đoạn chữ mã cũ đổi sang Unicode" : "")
+            + "; \(secondsVietnamese) giây, \(jobs) luồng"
             + (interrupted ? "; đã dừng: chạy lại đúng lệnh này để làm tiếp" : "")
         return "bieumau: " + ErrorMessages.bilingual(vietnamese: vietnamese, english: english)
     }

@@ -88,7 +88,8 @@ struct ProgressDisplay {
             let remaining = Double(total - done) / rate
             text +=
                 english
-                ? " · ETA \(ProgressDisplay.seconds(remaining)) s" : " · còn \(ProgressDisplay.seconds(remaining)) s"
+                ? " · ETA \(ProgressDisplay.seconds(remaining)) s"
+                : " · còn \(ProgressDisplay.seconds(remaining, english: false)) s"
         }
         if failed > 0 { text += english ? " · \(failed) failed" : " · \(failed) lỗi" }
         return text
@@ -100,11 +101,10 @@ struct ProgressDisplay {
         lastDrawn = 0
     }
 
-    /// Whole seconds below a minute's worth of tenths, one decimal under 10 s.
-    static func seconds(_ value: Double) -> String {
-        value < 10 ? String(Double((value * 10).rounded()) / 10) : String(Int(value.rounded()))
+    /// One decimal under 10 s, whole seconds from there; a decimal comma in Vietnamese.
+    static func seconds(_ value: Double, english: Bool = true) -> String {
+        value < 10 ? decimal(value, english: english) : String(Int(value.rounded()))
     }
-
     /// One decimal, with a comma in Vietnamese.
     static func decimal(_ value: Double, english: Bool) -> String {
         let text = String(Double((value * 10).rounded()) / 10)
