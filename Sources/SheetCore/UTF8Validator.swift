@@ -39,33 +39,21 @@ public struct UTF8Validator: Sendable {
     /// - Complexity: O(*n*); ASCII runs are checked eight bytes at a time.
     public mutating func firstInvalidByte(in chunk: UnsafeRawBufferPointer) -> Int? {
         guard let base = chunk.baseAddress else { return nil }
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
         let count = chunk.count
+        // The state lives in locals while the loop runs (stored properties would be written back at every byte).
+        var remaining = self.remaining
+        var low = self.low
+        var high = self.high
         var index = 0
+        defer {
+            self.remaining = remaining
+            self.low = low
+            self.high = high
+        }
         while index < count {
-            if remaining == 0 {
-                // ASCII fast path: eight bytes with no high bit.
-                while index + 8 <= count,
-                    base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-                {
-                    index += 8
-                }
-                guard index < count else { return nil }
-                let byte = base.load(fromByteOffset: index, as: UInt8.self)
-                switch byte {
-                case 0x00...0x7F: break
-                case 0xC2...0xDF: expect(1, 0x80, 0xBF)
-                case 0xE0: expect(2, 0xA0, 0xBF)
-                case 0xED: expect(2, 0x80, 0x9F)
-                case 0xE1...0xEF: expect(2, 0x80, 0xBF)
-                case 0xF0: expect(3, 0x90, 0xBF)
-                case 0xF4: expect(3, 0x80, 0x8F)
-                case 0xF1...0xF3: expect(3, 0x80, 0xBF)
-                default:
-                    lastFailureCutsCharacterShort = false
-                    return index
-                }
-            } else {
-                let byte = base.load(fromByteOffset: index, as: UInt8.self)
+            let byte = bytes[index]
+            if remaining > 0 {
                 guard byte >= low, byte <= high else {
                     lastFailureCutsCharacterShort = true
                     return index
@@ -73,15 +61,33 @@ public struct UTF8Validator: Sendable {
                 remaining -= 1
                 low = 0x80
                 high = 0xBF
+                index += 1
+                continue
+            }
+            if byte < 0x80 {
+                index += 1
+                // ASCII runs: eight bytes at a time while none has its high bit set.
+                while index + 8 <= count,
+                    base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
+                continue
+            }
+            switch byte {
+            case 0xC2...0xDF: (remaining, low, high) = (1, 0x80, 0xBF)
+            case 0xE0: (remaining, low, high) = (2, 0xA0, 0xBF)
+            case 0xED: (remaining, low, high) = (2, 0x80, 0x9F)
+            case 0xE1...0xEF: (remaining, low, high) = (2, 0x80, 0xBF)
+            case 0xF0: (remaining, low, high) = (3, 0x90, 0xBF)
+            case 0xF4: (remaining, low, high) = (3, 0x80, 0x8F)
+            case 0xF1...0xF3: (remaining, low, high) = (3, 0x80, 0xBF)
+            default:
+                lastFailureCutsCharacterShort = false
+                return index
             }
             index += 1
         }
         return nil
-    }
-
-    private mutating func expect(_ count: Int, _ low: UInt8, _ high: UInt8) {
-        remaining = count
-        self.low = low
-        self.high = high
     }
 }
