@@ -110,6 +110,10 @@ struct Convert: ParsableCommand {
     @Flag(help: ArgumentHelp(visibility: .private))
     var worker = false
 
+    /// Workers compute the inputs' SHA-256 only for a report.
+    @Flag(help: ArgumentHelp(visibility: .private))
+    var checksums = false
+
     func validate() throws {
         if let jobs, jobs < 1 || jobs > 256 {
             throw ValidationError("--jobs must be between 1 and 256")
@@ -123,7 +127,8 @@ struct Convert: ParsableCommand {
     var options: ConversionOptions {
         ConversionOptions(
             target: to, outputFolder: outputFolder, force: force, fixFonts: fixFonts, encoding: encoding, bom: bom,
-            numbers: numbers, compressesInBackground: jobs == 1, compressionLevel: compression)
+            numbers: numbers, compressesInBackground: jobs == 1, compressionLevel: compression,
+            computesChecksums: checksums || report != nil)
     }
 
     func run() throws {
@@ -168,6 +173,7 @@ struct Convert: ParsableCommand {
         if force { arguments.append("--force") }
         if jobs == 1 || inputFiles.count == 1 { arguments += ["--jobs", "1"] }
         if fixFonts { arguments.append("--fix-fonts") }
+        if report != nil { arguments.append("--checksums") }
         if bom { arguments.append("--bom") }
         return arguments
     }
@@ -186,6 +192,8 @@ struct ConversionOptions: Sendable {
     var compressesInBackground: Bool
     /// The zlib level of `.xlsx` outputs.
     var compressionLevel: Int32
+    /// Whether each input's SHA-256 is computed (for `--report`).
+    var computesChecksums: Bool
 
     /// The inputs a run picks up in folders: every workbook and CSV file we read.
     /// (`.txt` is taken only when named: folders hold notes of that name too.)

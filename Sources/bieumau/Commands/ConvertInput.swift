@@ -39,7 +39,7 @@ struct ConvertInput {
         return record
     }
 
-    /// Size and SHA-256; a folder or a file that cannot be opened fails here.
+    /// Size and, for a report, SHA-256; a folder or a file that cannot be opened fails here.
     private func describe(_ input: InputFile, into record: inout ConversionRecord) throws {
         var info = stat()
         guard stat(input.path, &info) == 0 else {
@@ -62,7 +62,14 @@ struct ConvertInput {
                 file: input.path, vietnamese: "tệp rỗng (0 byte)", english: "the file is empty (0 bytes)")
         }
         do {
-            record.sha256 = try SHA256.hexDigest(ofFileAt: input.path)
+            if options.computesChecksums {
+                record.sha256 = try SHA256.hexDigest(ofFileAt: input.path)
+            } else {
+                // Readable at all? (A file without read permission fails here, as with the checksum.)
+                let descriptor = open(input.path, O_RDONLY)
+                guard descriptor >= 0 else { throw FileError(.io, path: input.path, errno: errno, "cannot be read") }
+                close(descriptor)
+            }
         } catch let error as FileError {
             let cause = error.errno.map { String(cString: strerror($0)) } ?? error.message
             throw InputFailure(

@@ -11,7 +11,8 @@ final class ConvertStyleMap {
     private let book: XLSXWriter
     /// Whether legacy fonts become Unicode ones.
     let fixFonts: Bool
-    private var made: [Int: StyleID] = [:]
+    /// The writer's style for each reader style index made so far (indexes are below 65,536 in both formats).
+    private var made: [StyleID?] = []
 
     init(styles: Styles, book: XLSXWriter, fixFonts: Bool) {
         self.styles = styles
@@ -21,7 +22,7 @@ final class ConvertStyleMap {
 
     /// The writer's style for a reader's style index.
     func id(for index: Int) throws -> StyleID {
-        if let known = made[index] { return known }
+        if index >= 0, index < made.count, let known = made[index] { return known }
         var style = CellStyle()
         if let font = styles.font(forStyle: index) {
             var name = font.name ?? CellStyle.Font.default.name
@@ -39,7 +40,10 @@ final class ConvertStyleMap {
         } catch {
             id = .default
         }
-        made[index] = id
+        if index >= 0, index < 1 << 16 {
+            if index >= made.count { made += Array(repeating: nil, count: index + 1 - made.count) }
+            made[index] = id
+        }
         return id
     }
 }
