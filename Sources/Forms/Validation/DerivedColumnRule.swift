@@ -4,7 +4,7 @@ import SheetCore
 /// sheet shows, with the tolerance of its displayed decimals (`Mappings/README.md`, "Tolerances").
 ///
 /// - A value equal once rounded agrees; off by at most one unit of the last decimal is information (`rounding`);
-///   beyond that an error.
+///   beyond that an error. A count (an integer column, `9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8`) must be exact.
 /// - A division by zero (a unit with no households) must leave the cell blank: a `0` there is a warning (the
 ///   form looks complete but states a rate that does not exist), any other value an error.
 /// - A blank cell where the value is not 0 is an error; a blank where it is 0 is accepted (many forms leave
@@ -71,7 +71,11 @@ public struct DerivedColumnRule: FormRule {
                             column: labels[column.key]!, formula: formulaText, expected: expected)))
             case (.value(let exact), .number(let written)):
                 let expected = exact.rounded(toPlaces: column.decimals)
-                switch Tolerance.derived(written: written, exact: exact, decimals: column.decimals) {
+                let agreement =
+                    column.type == .integer
+                    ? (written == exact ? .agrees : .disagrees)
+                    : Tolerance.derived(written: written, exact: exact, decimals: column.decimals)
+                switch agreement {
                 case .agrees:
                     continue
                 case .rounding:
