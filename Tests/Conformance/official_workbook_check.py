@@ -35,7 +35,8 @@ bytes are the same, and `bieumau template FORM --unit 23535 --period 2024` for e
    text of at least 6 pt. With --png the pages are also rendered at 80 dpi for a person to look at.
 
 Prints the figures and exits 0 when everything agrees, 1 on any difference, 2 when a tool is missing.
-Needs: soffice (Debian: libreoffice-calc-nogui), xmllint, pdfinfo/pdftotext/pdftoppm (poppler-utils), swift.
+Needs: soffice (Debian: libreoffice-calc-nogui), the Carlito font (fonts-crosextra-carlito: Calibri's metrics, which
+column widths are measured in), xmllint, pdfinfo/pdftotext/pdftoppm (poppler-utils), swift.
 """
 
 import argparse
@@ -134,7 +135,7 @@ def soffice(profile_url, target, outdir, files):
 def make_workbooks(bieumau, work):
     """Consolidations (each twice, for determinism) and templates; returns [(label, path)], determinism problems."""
     books, problems = [], []
-    samples = sorted(glob.glob(os.path.join(ROOT, "Samples", "*.xlsx")))
+    samples = sorted(os.path.relpath(path, ROOT) for path in glob.glob(os.path.join(ROOT, "Samples", "*.xlsx")))
     for period, extra in (("2023", []), ("2024-H1", ["--unit", "618"])):
         paths = []
         for attempt in (1, 2):
@@ -421,6 +422,15 @@ def check_print(bieumau, books, work, figures, png):
             for text in wanted:
                 if squeeze(text) not in joined and not all(word in joined for word in text.split()):
                     problems.append(f"{label}: {name}: {text!r} is not printed")
+                # A text cut by a page edge: its first or last three words on a page without the whole of it.
+                words = text.split()
+                if len(words) >= 6:
+                    for p in pages:
+                        page = squeeze(texts[p])
+                        ends = [" ".join(words[:3]), " ".join(words[-3:])]
+                        if squeeze(text) not in page and any(
+                                re.search(r"(?<!\S)" + re.escape(end) + r"(?!\S)", page) for end in ends):
+                            problems.append(f"{label}: {name}: {text!r} is cut on page {p + 1}")
             numbered = re.search(r"\(\d+\)", " ".join(sum(rows[:12], []))) is not None
             for p in pages:
                 if numbered and not re.search(r"\(\d+\)", texts[p]):
@@ -452,6 +462,13 @@ def main():
             fail_tool(tool)
     if not os.path.exists(os.path.join(XSD, "sml.xsd")):
         fail_tool(os.path.join(XSD, "sml.xsd"))
+    # Column widths are in characters of the workbook's default font, Calibri 11. Without Calibri or its metric twin
+    # Carlito, LibreOffice measures them in a wider fallback font and prints every form smaller than Excel does.
+    calibri = run(["fc-match", "Calibri"]).stdout if shutil.which("fc-match") else ""
+    if "Carlito" not in calibri and "Calibri" not in calibri:
+        print(f"Calibri falls back to {calibri.strip() or '?'}: install Carlito (fonts-crosextra-carlito)",
+              file=sys.stderr)
+        sys.exit(2)
     bieumau = args.bieumau
     if not bieumau:
         scratch = os.environ.get("SCRATCH", ".build")

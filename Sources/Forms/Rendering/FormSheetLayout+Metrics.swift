@@ -60,6 +60,29 @@ extension FormSheetLayout {
         }
     }
 
+    /// The widths grown, half a character at a time, while the table still fits the page width at 100 %: a table
+    /// narrower than the page gets wider number columns (up to 12) and unit names (up to 30), so that its header
+    /// labels wrap to fewer lines.
+    func filledWidths(_ widths: [Double]) -> [Double] {
+        var widths = widths
+        let room = Self.printableWidth * 0.97
+        func cap(_ index: Int) -> Double {
+            let column = columns[index]
+            if index == labelColumn { return definition.kind == .units ? 30 : widths[index] }
+            if isFlag(column) || column.key == definition.table.codeColumn { return widths[index] }
+            if column.key == definition.table.blockColumn { return widths[index] }
+            return column.isNumeric ? 12 : 20
+        }
+        let caps = widths.indices.map(cap)
+        while true {
+            let total = widths.map(Self.printedWidth).reduce(0, +)
+            let growing = widths.indices.filter { widths[$0] < caps[$0] }
+            guard !growing.isEmpty, total + Double(growing.count) * 0.5 * Self.pointsPerCharacter <= room else { break }
+            for index in growing { widths[index] += 0.5 }
+        }
+        return widths
+    }
+
     /// The text a table cell shows (numbers as `#,##0.00` would), for its width and the wrapping of its row.
     func displayedText(_ index: Int, row: Int, blockIndex: Int) -> String {
         let column = columns[index]
@@ -147,7 +170,7 @@ extension FormSheetLayout {
     /// The height of the title row: the title wraps across the merged width of the table.
     func titleHeight() -> Double {
         let room =
-            widths[0...min(lastColumn, widths.count - 1)].map(TextMetrics.pixels(columnWidth:)).reduce(0, +)
+            widths[bodyStart...min(lastColumn, widths.count - 1)].map(TextMetrics.pixels(columnWidth:)).reduce(0, +)
             - TextMetrics.cellMargin
         let lines = TextMetrics.lines(definition.title.vi, points: Self.titlePoints, bold: true, pixels: room)
         return max(TextMetrics.height(lines: lines, points: Self.titlePoints), 24)

@@ -9,9 +9,11 @@ import SheetXLSX
 //               row code and label columns repeated on every page: page 1 holds the heading, the first groups and
 //               the signature; the next pages the other groups beside the same row labels.
 //
-// Widths are Excel's (a column-width character of Calibri 11, the workbook's default font, is 7 px = 5.25 pt) plus 5 %
-// to spare. LibreOffice lays columns out the same when it has Calibri or its metric twin Carlito (Debian:
-// fonts-crosextra-carlito); with neither it measures the widths in a wider fallback font and prints everything smaller.
+// Widths are measured as LibreOffice prints them: a column-width character is the digit width of Calibri 11 (the
+// workbook's default font), which LibreOffice takes unrounded from Calibri or its metric twin Carlito (Debian:
+// fonts-crosextra-carlito), 7.43 px = 5.57 pt, where Excel rounds it to 7 px = 5.25 pt; so a page that fits in
+// LibreOffice fits in Excel. (Without either font LibreOffice measures in a wider fallback font and prints every form
+// smaller.)
 
 /// The columns of a form that print on one page, and the scale they all print at.
 struct PrintParts: Equatable {
@@ -24,8 +26,9 @@ struct PrintParts: Equatable {
 extension FormSheetLayout {
     /// The printable width of A4 landscape with the form's margins (29.7 cm − 1.5 cm − 1.0 cm), in points.
     static let printableWidth = 272.0 / 25.4 * 72
-    /// Points of one column-width character as printed (padding included in the stored width), 5 % to spare.
-    static let pointsPerCharacter = 5.25 * 1.05
+    /// Points of one column-width character as LibreOffice prints it (padding included in the stored width), with
+    /// 2 % to spare.
+    static let pointsPerCharacter = 5.57 * 1.02
     /// The smallest scale a form is fitted at; below it, it prints in parts.
     static let minimumFittedScale = 8.0 / 12.0
 

@@ -54,6 +54,12 @@ struct FormSheetLayout {
     var lastColumn: Int = 3
     /// Where the national heading starts (right half).
     var rightStart: Int = 2
+    /// The last column of the issuing body's block, top left.
+    var leftEnd: Int = 1
+    /// The first column of the title, the period, the unit of measure and the preparer's signature: 0, or the first
+    /// column after the row labels when the form prints in parts (the row-label columns repeat on every page, and
+    /// a title starting in them would print cut on the pages of the other parts).
+    var bodyStart: Int = 0
     let hasGroups: Bool
     let headerRows: ClosedRange<Int>
     let numberingRow: Int
@@ -83,10 +89,18 @@ struct FormSheetLayout {
         labelColumn = columns.firstIndex { $0.type == .text && !reserved.contains($0.key) }
         blockKeys = definition.table.block.isEmpty ? [""] : definition.table.block.map(\.key)
         values = FormSheetValues(content: content, blockKeys: blockKeys)
-        widths = computeWidths()
+        widths = filledWidths(computeWidths())
         printParts = computePrintParts()
-        lastColumn = max((printParts?.breaks.first).map { $0 - 1 } ?? columns.count - 1, 3)
-        rightStart = max(2, (lastColumn + 1) / 2)
+        if let parts = printParts, let label = labelColumn, let first = parts.breaks.first {
+            lastColumn = first - 1
+            bodyStart = label + 1
+            leftEnd = label
+            rightStart = bodyStart + (lastColumn - bodyStart + 1) / 2
+        } else {
+            lastColumn = max(columns.count - 1, 3)
+            rightStart = max(2, (lastColumn + 1) / 2)
+            leftEnd = rightStart - 1
+        }
     }
 
     var columnFormats: [ColumnFormat] {
@@ -110,7 +124,6 @@ struct FormSheetLayout {
     }
 
     func writeHeading(_ sheet: SheetWriter, styles: FormStyles) throws(XLSXError) {
-        let leftEnd = rightStart - 1
         try sheet.writeRow(
             [
                 try merged(sheet, row: 0, from: 0, to: leftEnd, content.authority.uppercased(), styles.heading),
@@ -135,13 +148,17 @@ struct FormSheetLayout {
             try merged(sheet, row: 2, from: rightStart, to: lastColumn, definition.formNumber, styles.formNumber))
         try sheet.writeRow(third, at: 2)
         try sheet.writeRow(
-            [try merged(sheet, row: Self.titleRow, from: 0, to: lastColumn, definition.title.vi, styles.title)],
+            [try merged(sheet, row: Self.titleRow, from: bodyStart, to: lastColumn, definition.title.vi, styles.title)],
             at: Self.titleRow, format: RowFormat(height: titleHeight()))
         let period = headerText("period", value: content.period) ?? content.period
-        try sheet.writeRow([try merged(sheet, row: 5, from: 0, to: lastColumn, period, styles.periodLine)], at: 5)
+        try sheet.writeRow(
+            [try merged(sheet, row: 5, from: bodyStart, to: lastColumn, period, styles.periodLine)], at: 5)
         if let unit = definition.unitOfMeasure {
             try sheet.writeRow(
-                [try merged(sheet, row: 6, from: 0, to: lastColumn, "Đơn vị tính: \(unit)", styles.italicRight)], at: 6)
+                [
+                    try merged(
+                        sheet, row: 6, from: bodyStart, to: lastColumn, "Đơn vị tính: \(unit)", styles.italicRight)
+                ], at: 6)
         }
     }
 
@@ -337,20 +354,23 @@ struct FormSheetLayout {
             date = "ngày ….. tháng ….. năm ……"
         }
         let place = content.place.isEmpty ? "" : "\(content.place), "
-        let leftEnd = rightStart - 1
+        let preparerEnd = rightStart - 1
         try sheet.writeRow(
             [try merged(sheet, row: dateRow, from: rightStart, to: lastColumn, place + date, styles.italic)],
             at: dateRow)
         try sheet.writeRow(
             [
-                try merged(sheet, row: dateRow + 1, from: 0, to: leftEnd, "NGƯỜI LẬP BIỂU", styles.signatureTitle),
+                try merged(
+                    sheet, row: dateRow + 1, from: bodyStart, to: preparerEnd, "NGƯỜI LẬP BIỂU", styles.signatureTitle),
                 try merged(
                     sheet, row: dateRow + 1, from: rightStart, to: lastColumn, "THỦ TRƯỞNG ĐƠN VỊ",
                     styles.signatureTitle),
             ], at: dateRow + 1)
         try sheet.writeRow(
             [
-                try merged(sheet, row: dateRow + 2, from: 0, to: leftEnd, "(Ký, ghi rõ họ tên)", styles.signatureNote),
+                try merged(
+                    sheet, row: dateRow + 2, from: bodyStart, to: preparerEnd, "(Ký, ghi rõ họ tên)",
+                    styles.signatureNote),
                 try merged(
                     sheet, row: dateRow + 2, from: rightStart, to: lastColumn, "(Ký tên, đóng dấu)",
                     styles.signatureNote),
