@@ -229,6 +229,27 @@ struct BulkConvertTests {
         #expect(try BieuMauBinary.run(["cat", workbook]).output == (try BieuMauBinary.run(["cat", input])).output)
     }
 
+    @Test func aLegacyCSVBecomesUTF8CSVWithEveryFieldAsItWas() throws {
+        let inputs = try folder("inputs")
+        let out = try folder("out")
+        defer {
+            try? FileManager.default.removeItem(at: inputs)
+            try? FileManager.default.removeItem(at: out)
+        }
+        // "Mã,Cộng hòa xã hội chủ nghĩa Việt Nam,Số\n007,,1.234,5\n" with the Vietnamese in TCVN3 bytes.
+        var bytes = Array("M".utf8) + [0xB7] + Array(",".utf8)
+        bytes += [
+            0x43, 0xE9, 0x6E, 0x67, 0x20, 0x68, 0xDF, 0x61, 0x20, 0x78, 0xB7, 0x20, 0x68, 0xE9, 0x69, 0x20, 0x63, 0x68,
+            0xF1, 0x20, 0x6E, 0x67, 0x68, 0xDC, 0x61, 0x20, 0x56, 0x69, 0xD6, 0x74, 0x20, 0x4E, 0x61, 0x6D,
+        ]
+        bytes += Array(",S".utf8) + [0xE8] + Array("\n007,,\"1.234,5\"\n".utf8)
+        try Data(bytes).write(to: inputs.appendingPathComponent("xa.csv"))
+        let result = try BieuMauBinary.run(["convert", inputs.path, "--to", "csv", "-o", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try String(contentsOf: out.appendingPathComponent("xa.csv"), encoding: .utf8)
+        #expect(written == "Mã,Cộng hòa xã hội chủ nghĩa Việt Nam,Số\n007,,\"1.234,5\"\n")
+    }
+
     @Test func inputsWhoseOutputsWouldShareANameKeepTheirExtension() throws {
         let inputs = try folder("inputs")
         let out = try folder("out")

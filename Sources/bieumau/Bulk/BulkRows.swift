@@ -21,7 +21,13 @@ final class BulkRows: SheetRowReading {
     func next() throws -> Row? {
         if StopSignal.isRequested { throw ConversionInterrupted() }
         guard let row = try base.next() else { return nil }
-        for cell in row.cells where !cell.value.isEmpty { cellCount += 1 }
+        for cell in row.cells {
+            switch cell.value {
+            case .empty: continue
+            case .string(let text) where text.isEmpty: continue
+            default: cellCount += 1
+            }
+        }
         return row
     }
 }

@@ -89,7 +89,7 @@ struct ConvertInput {
         var policy = options.encoding.workbookPolicy
         if CSVWorkbook.isCSVName(input.path) {
             let (reader, _) = try openCSV(input, into: &record)
-            let rows = CSVSheetRows(reader: reader, sheet: SheetInfo(index: 0, name: input.stem))
+            let rows = ConvertCSVRows(reader: reader, sheet: SheetInfo(index: 0, name: input.stem))
             sheets = [({ rows }, input.stem + ".csv")]
             policy = .none
         } else {
