@@ -181,7 +181,7 @@ def xml_files():
 
 def xlsx_files():
     sheet = sheet_with('<row r="1"><c r="A1" t="s"><v>7</v></c></row>')
-    save("sst-index-out-of-range.xlsx", zip_bytes(workbook_parts(sheet=sheet)), "XLSXError.invalidContent")
+    save("sst-index-out-of-range.xlsx", zip_bytes(workbook_parts(sheet=sheet)), "XLSXError.invalidValue")
 
     sheet = sheet_with('<row r="1"><c r="XFE1"><v>1</v></c></row>')
     save("cell-reference-xfe1.xlsx", zip_bytes(workbook_parts(sheet=sheet)), "XLSXError.invalidContent")
