@@ -154,7 +154,7 @@ struct ValidationEngineTests {
             vietnamese == """
                 xa.xlsx
                   Biểu 01 (bc01)
-                    D9  lỗi  bc01/formula/poor_rate  cột 4 “poor_rate” ghi 7,5, tính lại theo (3) / (1) × 100 được 7
+                    D9  lỗi  bc01/formula/poor_rate  cột 4 “poor_rate” ghi 7,5, tính lại theo (3) / (1) × 100 được 7,00
                 sach.xlsx
                   không có phát hiện nào
                 Tổng: 1 lỗi, 0 cảnh báo, 0 thông tin trong 2 tệp
@@ -162,7 +162,7 @@ struct ValidationEngineTests {
                 """)
         let english = Self.report.text(in: .en)
         #expect(english.hasSuffix("Total: 1 error, 0 warnings, 0 info in 2 files\n"))
-        #expect(english.contains("recomputed as (3) / (1) × 100 it is 7"))
+        #expect(english.contains("recomputed as (3) / (1) × 100 it is 7,00"))
     }
 
     @Test func jsonHasTheDocumentedSchema() throws {

@@ -19,7 +19,8 @@ struct ValidationRuleTests {
         RateCase(households: "3783", poor: "300", rate: "7.93", expected: .none),
         RateCase(households: "3783", poor: "300", rate: "=7.930214116", expected: .none),
         RateCase(households: "8", poor: "1", rate: "12.5", expected: .none),  // exact value, shown fully
-        RateCase(households: "3783", poor: "300", rate: "7.92", expected: .info("D9")),  // truncated
+        RateCase(households: "285", poor: "223", rate: "78.24", expected: .info("D9")),  // 78,2456 truncated
+        RateCase(households: "3783", poor: "300", rate: "7.92", expected: .error("D9")),  // 0,0102 from 7,9302
         RateCase(households: "3783", poor: "300", rate: "7.9", expected: .error("D9")),
         RateCase(households: "3783", poor: "301", rate: "7.93", expected: .error("D9")),
         RateCase(households: "0", poor: "0", rate: "", expected: .none),

@@ -120,9 +120,10 @@ public enum FindingText {
     // MARK: Derived columns
 
     public static func derivedMismatch(
-        column: LocalizedText, formula: LocalizedText, expected: DecimalNumber, actual: DecimalNumber
+        column: LocalizedText, formula: LocalizedText, expected: DecimalNumber, actual: DecimalNumber,
+        decimals: Int = 0
     ) -> LocalizedText {
-        let e = number(expected)
+        let e = number(expected, decimals: decimals)
         let a = number(actual)
         return LocalizedText(
             vi: "\(column.vi) ghi \(a), tính lại theo \(formula.vi) được \(e)",

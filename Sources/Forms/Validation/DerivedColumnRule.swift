@@ -93,7 +93,7 @@ public struct DerivedColumnRule: FormRule {
                             actual: .number(written),
                             message: FindingText.derivedMismatch(
                                 column: labels[column.key]!, formula: formulaText, expected: expected,
-                                actual: written)))
+                                actual: written, decimals: column.decimals)))
                 }
             case (.value(let exact), _):
                 let expected = exact.rounded(toPlaces: column.decimals)
