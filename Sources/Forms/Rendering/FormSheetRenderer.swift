@@ -263,9 +263,12 @@ struct FormSheetLayout {
                 var cell = WriteCell(
                     column: columnIndex, value: .empty, style: styles.cell(for: column, isTotal: false))
                 if let formula = column.formula {
-                    cell.formula = formula.excelFormula { reference(column: $0, sheetRow: row) }
-                    // What the formula gives over blank cells: 0 for a sum, "" for a rate.
-                    cell.value = formula.spreadsheetValue { _ in 0 }.map { .number($0) } ?? .string("")
+                    // Blank while nothing is entered on the row: a list row holding only a computed 0 would be
+                    // read back as a household with every required field missing.
+                    let inner = formula.excelFormula { reference(column: $0, sheetRow: row) }
+                    let entered = enteredCells(sheetRow: row)
+                    cell.formula = entered.isEmpty ? inner : "IF(COUNTA(\(entered))=0,\"\",\(inner))"
+                    cell.value = .string("")
                 }
                 return cell
             }
@@ -273,6 +276,24 @@ struct FormSheetLayout {
             row += 1
         }
         return values
+    }
+
+    /// The cells of a row that are entered rather than computed, as ranges: `A12:U12,W12`.
+    private func enteredCells(sheetRow: Int) -> String {
+        var ranges: [String] = []
+        var index = 0
+        while index < columns.count {
+            guard columns[index].formula == nil else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end + 1 < columns.count, columns[end + 1].formula == nil { end += 1 }
+            let first = CellAddress(row: sheetRow, column: index).a1
+            ranges.append(end > index ? first + ":" + CellAddress(row: sheetRow, column: end).a1 : first)
+            index = end + 1
+        }
+        return ranges.joined(separator: ",")
     }
 
     private func reference(column key: String, sheetRow: Int) -> String {
