@@ -163,7 +163,7 @@ public enum ConsolidatedWorkbook {
             ]
         }
         try table(
-            vi ? "Nguồn" : "Sources", headers: headers, widths: [32, 66, 10, 20, 14, 10, 40], rows: rows, into: writer)
+            vi ? "Nguồn" : "Sources", headers: headers, widths: [34, 70, 10, 20, 14, 12, 40], rows: rows, into: writer)
     }
 
     private static func value(_ value: FindingValue?) -> CellValue {
