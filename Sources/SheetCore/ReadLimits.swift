@@ -32,10 +32,16 @@ public enum ReadLimits {
         "csv.maxFieldSize", "csv.maxRecordSize", "csv.maxFieldCount",
     ]
 
-    /// The overrides found in the environment, by name.
+    /// The overrides found in the environment, by name. What cannot be understood is said once on standard error
+    /// (a mistyped limit name must not pass silently) and left out.
     public static let overrides: [String: UInt64] = {
         guard let raw = getenv(environmentVariable) else { return [:] }
-        return parse(String(cString: raw)).values
+        let parsed = parse(String(cString: raw))
+        for problem in parsed.problems {
+            var line = problem + "\n"
+            line.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        }
+        return parsed.values
     }()
 
     /// What could not be understood in the environment variable (unknown names, values that are not sizes), for a
