@@ -29,15 +29,7 @@ extension FormSheetLayout {
             if isFlag(column) { return Self.flagWidth }
             let header = TextMetrics.columnWidth(
                 holding: TextMetrics.longestWord(column.label.vi, points: Self.headerPoints, bold: true))
-            let widest =
-                content.rows.indices.flatMap { row in
-                    blockKeys.indices.map { block in
-                        TextMetrics.width(
-                            displayedText(index, row: row, blockIndex: block), points: Self.bodyPoints,
-                            bold: content.rows[row].isTotal)
-                    }
-                }.max() ?? 0
-            let values = TextMetrics.columnWidth(holding: widest)
+            let values = TextMetrics.columnWidth(holding: widestValue(index))
             if index == labelColumn {
                 switch definition.kind {
                 case .units: return min(max(values, header, 16), 30)
@@ -81,6 +73,35 @@ extension FormSheetLayout {
             for index in growing { widths[index] += 0.5 }
         }
         return widths
+    }
+
+    /// The width in pixels of the widest value of a column. A number column is measured by its largest magnitude
+    /// (in bold, as on a total row), one string per column rather than per cell: a country's form has 10,000 rows.
+    private func widestValue(_ index: Int) -> Double {
+        let column = columns[index]
+        if column.isNumeric && column.formulaForm == nil {
+            var largest = 0.0
+            var negative = false
+            for row in content.rows.indices {
+                for block in blockKeys {
+                    guard let value = values.cellValue(column.key, row: row, block: block) else { continue }
+                    largest = max(largest, abs(value))
+                    negative = negative || value < 0
+                }
+            }
+            let text = (negative ? "-" : "") + Self.displayed(largest, decimals: column.decimals)
+            return TextMetrics.width(text, points: Self.bodyPoints, bold: true)
+        }
+        var widest = 0.0
+        for row in content.rows.indices {
+            for block in blockKeys.indices {
+                let text = displayedText(index, row: row, blockIndex: block)
+                guard !text.isEmpty else { continue }
+                widest = max(
+                    widest, TextMetrics.width(text, points: Self.bodyPoints, bold: content.rows[row].isTotal))
+            }
+        }
+        return widest
     }
 
     /// The text a table cell shows (numbers as `#,##0.00` would), for its width and the wrapping of its row.
