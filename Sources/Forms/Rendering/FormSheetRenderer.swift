@@ -13,7 +13,10 @@ import SheetXLSX
 //   data rows: entered values; derived cells and total rows as formulas with cached values
 //   place, date · NGƯỜI LẬP BIỂU · THỦ TRƯỞNG ĐƠN VỊ
 //
-// A4 landscape, fitted to the page width, the header rows repeated on every page.
+// A4 landscape, fitted to the page width (or, when that would shrink 12 pt text below 8 pt, printed in parts cut
+// between column groups: FormSheetLayout+Printing), the header rows repeated on every page. Column widths and row
+// heights come from what is written (FormSheetLayout+Metrics); cached formula results are what a spreadsheet
+// computes (Expression+SpreadsheetValue), checked by Tests/Conformance/official_workbook_check.py.
 
 /// Writes a form in its official layout into a workbook.
 ///
