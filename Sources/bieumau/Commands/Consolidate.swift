@@ -59,6 +59,10 @@ struct Consolidate: ParsableCommand {
     @Option(help: TextEncodingOption.help)
     var encoding: TextEncodingOption = .auto
 
+    /// Benchmarks only: read every sheet of every input and stop (Benchmarks/consolidate_run.py's baseline).
+    @Flag(help: .hidden)
+    var readOnly = false
+
     func run() throws {
         let language: FindingsLanguage = (lang ?? .fromEnvironment) == .en ? .en : .vi
         var periods: [ReportingPeriod] = []
@@ -85,14 +89,20 @@ struct Consolidate: ParsableCommand {
         guard !paths.isEmpty else {
             throw UsageFailure(vietnamese: "không có tệp đầu vào nào", english: "no input files")
         }
+        let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        if readOnly {
+            let cells = ConsolidationReader.readOnly(paths, encoding: encoding, jobs: threads)
+            Diagnostics.write("bieumau: \(paths.count) files read, \(cells) cells (--read-only: nothing written)")
+            return
+        }
         let reading = FormReading(detector: FormDetector(definitions: loaded.forms), encoding: encoding, formID: nil)
         let validator = Validator(forms: loaded.forms, links: [], registry: loaded.registry)
-        let outcomes = ConsolidationReader.read(
-            paths, reading: reading, validator: validator, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-
-        var plan = ConsolidationPlan(
-            hierarchy: hierarchy, periods: periods, level: level, unitOption: unit, remap: remap)
-        let result = try plan.run(outcomes, links: loaded.links)
+        var plan = try ConsolidationPlan(
+            hierarchy: hierarchy, periods: periods, level: level, unitOption: unit, remap: remap,
+            links: loaded.links)
+        ConsolidationReader.read(
+            paths, reading: reading, validator: validator, linkCheck: plan.linkCheck, jobs: threads, into: &plan)
+        let result = try plan.finish()
         let authority = "UBND \(result.unit.name)"
         let contents = result.consolidation.contents(
             authority: authority,

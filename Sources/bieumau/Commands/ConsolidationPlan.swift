@@ -9,12 +9,31 @@ import Poverty
 /// Several periods may be consolidated together, as a district plan does (the review at the end of 2023, the
 /// first half of 2024): each form is consolidated per period, and units are those in force at the end of the
 /// first period.
+///
+/// Inputs are added one file at a time, in input order, as they are read (``add(_:)``); each form is folded into
+/// the sums at once and only the values the links read are kept (``LinkCheck/Digest``), so memory does not grow
+/// with the forms' size (issue 6, "Scale"). The result is the same whatever the number of reading threads.
 struct ConsolidationPlan {
     let hierarchy: UnitHierarchy
     let periods: [ReportingPeriod]
     let level: ConsolidationLevel
-    let unitOption: String?
     let remap: Bool
+    let linkCheck: LinkCheck
+
+    /// The consolidating unit, once known: `--unit`, else inferred from the first input that names a unit.
+    private(set) var unit: AdministrativeUnit?
+    private var expected: [AdministrativeUnit] = []
+    /// Expected unit code → itself, for placing an input under the expected unit it belongs to.
+    private var expectedCodes: Set<String> = []
+    private var consolidation: Consolidation?
+    /// Outcomes read before the consolidating unit is known (usually none: the first file names it).
+    private var pending: [FileOutcome] = []
+    private var findings: [Finding] = []
+    private var sources: [SourceRecord] = []
+    private var seen: [String: String] = [:]  // form id + original unit code → the file that gave it
+    private var reported: [String: Set<String>] = [:]  // expected unit → forms
+    private var digests: [LinkCheck.Digest] = []  // what the links read of each form checked, for the end
+    private var usedFiles = 0
 
     struct Result {
         var unit: AdministrativeUnit
@@ -22,6 +41,28 @@ struct ConsolidationPlan {
         var findings: [Finding]
         var sources: [SourceRecord]
         var usedFiles: Int
+    }
+
+    /// A plan for `periods` (at least one, in order) at `level`.
+    ///
+    /// - Throws: ``UsageFailure`` when `unitOption` names no unit valid in the first period.
+    init(
+        hierarchy: UnitHierarchy, periods: [ReportingPeriod], level: ConsolidationLevel, unitOption: String?,
+        remap: Bool, links: [LinkDefinition] = []
+    ) throws {
+        self.hierarchy = hierarchy
+        self.periods = periods
+        self.level = level
+        self.remap = remap
+        self.linkCheck = LinkCheck(links: links)
+        if let code = unitOption {
+            guard let unit = current(code).unit ?? hierarchy.unit(code: code, at: date) else {
+                throw UsageFailure(
+                    vietnamese: "không có đơn vị mã \(code) vào \(date) trong Mappings/units",
+                    english: "no unit with code \(code) on \(date) in Mappings/units")
+            }
+            start(unit)
+        }
     }
 
     /// The place printed before the date of signature: the unit's name without its kind (`Ia H'Drai`).
@@ -36,8 +77,8 @@ struct ConsolidationPlan {
     private var date: CalendarDate { periods[0].endDate }
 
     /// The period a form states (`Năm 2023` → 2023), else the first period consolidated.
-    private func period(of instance: FormInstance) -> ReportingPeriod {
-        instance.period.flatMap(ReportingPeriod.init(formText:)) ?? periods[0]
+    private func period(of input: ConsolidationInput) -> ReportingPeriod {
+        input.period.flatMap(ReportingPeriod.init(formText:)) ?? periods[0]
     }
 
     private func finding(
@@ -57,109 +98,122 @@ struct ConsolidationPlan {
         return remap ? (successor, code, nil) : (nil, nil, successor)
     }
 
-    /// The consolidating unit: `--unit`, else the ancestor at `--level` of the first input unit found.
-    private func reportingUnit(_ outcomes: [FileOutcome]) throws -> AdministrativeUnit {
-        if let code = unitOption {
-            guard let unit = current(code).unit ?? hierarchy.unit(code: code, at: date) else {
-                throw UsageFailure(
-                    vietnamese: "không có đơn vị mã \(code) vào \(date) trong Mappings/units",
-                    english: "no unit with code \(code) on \(date) in Mappings/units")
-            }
-            return unit
-        }
-        for outcome in outcomes {
-            for instance in outcome.instances {
-                guard let code = instance.unitCode, let unit = current(code).unit else { continue }
-                if unit.level == level.unitLevel { return unit }
-                if let ancestor = hierarchy.ancestors(of: unit.code, at: date).first(where: {
-                    $0.level == level.unitLevel
-                }) {
-                    return ancestor
-                }
+    /// The unit at `--level` that an input of `outcome` names: its own unit or the ancestor at that level.
+    private func inferredUnit(_ outcome: FileOutcome) -> AdministrativeUnit? {
+        for input in outcome.inputs {
+            guard let code = input.unitCode, let unit = current(code).unit else { continue }
+            if unit.level == level.unitLevel { return unit }
+            if let ancestor = hierarchy.ancestors(of: unit.code, at: date).first(where: {
+                $0.level == level.unitLevel
+            }) {
+                return ancestor
             }
         }
-        throw UsageFailure(
-            vietnamese: "không suy ra được đơn vị tổng hợp cấp \(level.rawValue) từ các tệp; chỉ rõ bằng --unit MÃ",
-            english: "cannot infer the \(level.rawValue) to consolidate from the inputs; name it with --unit CODE")
+        return nil
     }
 
-    mutating func run(_ outcomes: [FileOutcome], links: [LinkDefinition]) throws -> Result {
-        let unit = try reportingUnit(outcomes)
-        let expected = hierarchy.children(of: unit.code, at: date)
-        var consolidation = Consolidation(
+    private mutating func start(_ unit: AdministrativeUnit) {
+        self.unit = unit
+        expected = hierarchy.children(of: unit.code, at: date)
+        expectedCodes = Set(expected.map(\.code))
+        consolidation = Consolidation(
             unit: ConsolidationUnit(code: unit.code, name: unit.name),
             expected: expected.map { ConsolidationUnit(code: $0.code, name: $0.name) })
-        var findings: [Finding] = []
-        var sources: [SourceRecord] = []
-        var seen: [String: String] = [:]  // form id + original unit code → the file that gave it
-        var reported: [String: Set<String>] = [:]  // expected unit → forms
-        var groups: [String: [FormInstance]] = [:]  // original unit code → its forms, for the links between them
-        var usedFiles = 0
-        for outcome in outcomes {
-            findings += outcome.findings
-            guard outcome.failure == nil else {
-                sources.append(
-                    SourceRecord(
-                        file: outcome.path, sha256: outcome.sha256 ?? "", unitCode: "", unitName: "", form: "",
-                        period: "",
-                        status: LocalizedText(
-                            vi: "không đọc được: \(outcome.failure!)", en: "unreadable: \(outcome.failure!)")))
-                continue
-            }
-            if outcome.instances.isEmpty {
-                sources.append(
-                    SourceRecord(
-                        file: outcome.path, sha256: outcome.sha256 ?? "", unitCode: "", unitName: "", form: "",
-                        period: "", status: LocalizedText(vi: "không nhận ra biểu nào", en: "no known form")))
-                continue
-            }
-            var used = false
-            for instance in outcome.instances {
-                let (status, target) = attribute(
-                    instance, to: unit, expected: expected, seen: &seen, findings: &findings)
-                let code = instance.unitCode ?? ""
-                sources.append(
-                    SourceRecord(
-                        file: outcome.path, sha256: outcome.sha256 ?? "", unitCode: code,
-                        unitName: hierarchy.versions(of: code).last?.name ?? instance.header["unit_name"]?.value.text
-                            ?? "",
-                        form: instance.definition.id, period: instance.period ?? "", status: status))
-                guard let target else { continue }
-                used = true
-                let period = self.period(of: instance)
-                consolidation.add(
-                    Consolidation.Contribution(instance), to: target, period: period.vietnameseName.capitalizedFirst)
-                reported[target, default: []].insert(
-                    periods.count == 1 ? instance.definition.id : "\(instance.definition.id) (\(period))")
-                groups[code, default: []].append(instance)
-            }
-            if used { usedFiles += 1 }
+    }
+
+    /// Adds the next file read, in input order.
+    mutating func add(_ outcome: FileOutcome) {
+        if unit == nil {
+            pending.append(outcome)
+            guard let found = inferredUnit(outcome) else { return }
+            start(found)
+            let waiting = pending
+            pending = []
+            for outcome in waiting { apply(outcome) }
+            return
+        }
+        apply(outcome)
+    }
+
+    /// Checks the links between the forms of each unit, and completeness, once every file is added.
+    ///
+    /// - Throws: ``UsageFailure`` when no input named a unit from which to infer the consolidating one.
+    mutating func finish() throws -> Result {
+        guard let unit, let consolidation else {
+            throw UsageFailure(
+                vietnamese:
+                    "không suy ra được đơn vị tổng hợp cấp \(level.rawValue) từ các tệp; chỉ rõ bằng --unit MÃ",
+                english: "cannot infer the \(level.rawValue) to consolidate from the inputs; name it with --unit CODE")
         }
         // Links between the forms of one unit and period, whichever files they came in.
-        let linkCheck = LinkCheck(links: links)
-        for code in groups.keys.sorted() { findings += linkCheck.check(groups[code] ?? []) }
-        findings += completeness(unit: unit, expected: expected, reported: reported)
+        let byUnit = Dictionary(grouping: digests) { $0.unitCode ?? "" }
+        for code in byUnit.keys.sorted() { findings += linkCheck.check(digests: byUnit[code] ?? []) }
+        digests = []
+        findings += completeness(unit: unit)
         return Result(
             unit: unit, consolidation: consolidation, findings: findings, sources: sources, usedFiles: usedFiles)
     }
 
+    /// Reads every outcome given, then ``finish()``.
+    mutating func run(_ outcomes: [FileOutcome]) throws -> Result {
+        for outcome in outcomes { add(outcome) }
+        return try finish()
+    }
+
+    private mutating func apply(_ outcome: FileOutcome) {
+        findings += outcome.findings
+        if let failure = outcome.failure {
+            sources.append(
+                SourceRecord(
+                    file: outcome.path, sha256: outcome.sha256 ?? "", unitCode: "", unitName: "", form: "",
+                    period: "",
+                    status: LocalizedText(vi: "không đọc được: \(failure)", en: "unreadable: \(failure)")))
+            return
+        }
+        if outcome.inputs.isEmpty {
+            sources.append(
+                SourceRecord(
+                    file: outcome.path, sha256: outcome.sha256 ?? "", unitCode: "", unitName: "", form: "",
+                    period: "", status: LocalizedText(vi: "không nhận ra biểu nào", en: "no known form")))
+            return
+        }
+        var used = false
+        for input in outcome.inputs {
+            let (status, target, linked) = attribute(input, file: outcome.path)
+            let code = input.unitCode ?? ""
+            sources.append(
+                SourceRecord(
+                    file: outcome.path, sha256: outcome.sha256 ?? "", unitCode: code,
+                    unitName: hierarchy.versions(of: code).last?.name ?? input.unitName ?? "",
+                    form: input.definition.id, period: input.period ?? "", status: status))
+            if linked, !code.isEmpty { digests.append(input.links) }
+            guard let target else { continue }
+            used = true
+            let period = self.period(of: input)
+            consolidation?.add(input.contribution, to: target, period: period.vietnameseName.capitalizedFirst)
+            reported[target, default: []].insert(
+                periods.count == 1 ? input.definition.id : "\(input.definition.id) (\(period))")
+        }
+        if used { usedFiles += 1 }
+    }
+
     /// Where an input belongs: the expected unit it counts for (its code, after remapping; or the reporting
     /// unit itself), with its status for the sources sheet; `nil` when it is left out, with the finding saying why.
-    private func attribute(
-        _ instance: FormInstance, to unit: AdministrativeUnit, expected: [AdministrativeUnit],
-        seen: inout [String: String], findings: inout [Finding]
-    ) -> (LocalizedText, String?) {
-        let file = instance.document.path
-        let form = instance.definition.id
-        guard let code = instance.unitCode, !code.isEmpty else {
+    /// `linked`: whether the links between the forms of its unit check it (a form used, or a household list).
+    private mutating func attribute(_ input: ConsolidationInput, file: String) -> (
+        status: LocalizedText, target: String?, linked: Bool
+    ) {
+        guard let unit else { return (LocalizedText(vi: "", en: ""), nil, false) }
+        let form = input.definition.id
+        guard let code = input.unitCode, !code.isEmpty else {
             findings.append(
                 finding(
                     "no-unit-code", .error, file: file,
                     vi: "biểu \(form) không ghi mã đơn vị (Mã đơn vị): không biết cộng vào đâu",
-                    en: "form \(form) gives no unit code (Mã đơn vị): it cannot be placed", sheet: instance.sheet))
-            return (LocalizedText(vi: "bỏ qua: không có mã đơn vị", en: "left out: no unit code"), nil)
+                    en: "form \(form) gives no unit code (Mã đơn vị): it cannot be placed", sheet: input.sheet))
+            return (LocalizedText(vi: "bỏ qua: không có mã đơn vị", en: "left out: no unit code"), nil, false)
         }
-        let period = self.period(of: instance)
+        let period = self.period(of: input)
         guard periods.contains(period) else {
             let wanted = periods.map(\.vietnameseName).joined(separator: ", ")
             let wantedEnglish = periods.map(\.englishName).joined(separator: ", ")
@@ -168,14 +222,15 @@ struct ConsolidationPlan {
                     "other-period", .warning, file: file,
                     vi: "biểu \(form) của kỳ \(period.vietnameseName), không phải \(wanted): không cộng",
                     en: "form \(form) is for \(period.englishName), not \(wantedEnglish): left out",
-                    sheet: instance.sheet))
-            return (LocalizedText(vi: "bỏ qua: kỳ khác", en: "left out: another period"), nil)
+                    sheet: input.sheet))
+            return (LocalizedText(vi: "bỏ qua: kỳ khác", en: "left out: another period"), nil, false)
         }
-        if instance.definition.kind == .records {
+        if input.definition.kind == .records {
             // Household lists carry personal data: counted by the links, never copied upward (DESIGN §6).
             return (
                 LocalizedText(
-                    vi: "đã kiểm tra (danh sách hộ không tổng hợp)", en: "checked (lists are not consolidated)"), nil
+                    vi: "đã kiểm tra (danh sách hộ không tổng hợp)", en: "checked (lists are not consolidated)"),
+                nil, true
             )
         }
         let resolved = current(code)
@@ -188,36 +243,34 @@ struct ConsolidationPlan {
                             "mã đơn vị \(code) không còn hiệu lực vào \(date) (đã sáp nhập vào \(successor.name) \(successor.code)); dùng --remap để cộng vào đơn vị mới",
                         en:
                             "unit code \(code) is not valid on \(date) (merged into \(successor.name) \(successor.code)); use --remap to add it to the new unit",
-                        sheet: instance.sheet))
+                        sheet: input.sheet))
             } else {
                 findings.append(
                     finding(
                         "unknown-unit", .error, file: file,
                         vi: "không có đơn vị mã \(code) vào \(date) trong danh mục đơn vị hành chính",
                         en: "no unit with code \(code) on \(date) in the list of administrative units",
-                        sheet: instance.sheet))
+                        sheet: input.sheet))
             }
             return (
                 LocalizedText(
                     vi: "bỏ qua: mã đơn vị không hợp lệ trong kỳ", en: "left out: unit code not valid in the period"),
-                nil
+                nil, false
             )
         }
         let target: String
         if current.code == unit.code {
             target = unit.code
-        } else if let member = expected.first(where: {
-            $0.code == current.code || hierarchy.isUnit(current.code, under: $0.code, at: date)
-        }) {
-            target = member.code
+        } else if let member = expectedMember(current.code) {
+            target = member
         } else {
             findings.append(
                 finding(
                     "foreign-unit", .error, file: file,
                     vi: "\(current.name) (\(current.code)) không thuộc \(unit.name) (\(unit.code)): không cộng",
                     en: "\(current.name) (\(current.code)) is not part of \(unit.name) (\(unit.code)): left out",
-                    sheet: instance.sheet))
-            return (LocalizedText(vi: "bỏ qua: ngoài địa bàn", en: "left out: outside the area"), nil)
+                    sheet: input.sheet))
+            return (LocalizedText(vi: "bỏ qua: ngoài địa bàn", en: "left out: outside the area"), nil, false)
         }
         let key = form + "|" + code + "|" + period.description
         if let first = seen[key] {
@@ -226,8 +279,8 @@ struct ConsolidationPlan {
                     "duplicate", .error, file: file,
                     vi: "biểu \(form) của đơn vị \(code) đã có trong \(first): bản này không cộng",
                     en: "form \(form) of unit \(code) already came from \(first): this copy is left out",
-                    sheet: instance.sheet))
-            return (LocalizedText(vi: "bỏ qua: trùng", en: "left out: duplicate"), nil)
+                    sheet: input.sheet))
+            return (LocalizedText(vi: "bỏ qua: trùng", en: "left out: duplicate"), nil, false)
         }
         seen[key] = file
         if let old = resolved.remappedFrom {
@@ -236,20 +289,25 @@ struct ConsolidationPlan {
                     "remapped", .info, file: file,
                     vi: "mã cũ \(old) được cộng vào \(current.name) (\(current.code)) theo sáp nhập",
                     en: "old code \(old) is added to \(current.name) (\(current.code)) after the merger",
-                    sheet: instance.sheet))
+                    sheet: input.sheet))
             return (
                 LocalizedText(
                     vi: "đã dùng, chuyển \(old) → \(current.code)", en: "used, remapped \(old) → \(current.code)"),
-                target
+                target, true
             )
         }
-        return (LocalizedText(vi: "đã dùng", en: "used"), target)
+        return (LocalizedText(vi: "đã dùng", en: "used"), target, true)
+    }
+
+    /// The expected unit `code` counts for: itself, or the expected unit above it (expected units are siblings,
+    /// so at most one is an ancestor). One walk up the hierarchy instead of one per expected unit.
+    private func expectedMember(_ code: String) -> String? {
+        if expectedCodes.contains(code) { return code }
+        return hierarchy.ancestors(of: code, at: date).first { expectedCodes.contains($0.code) }?.code
     }
 
     /// Every expected unit must report every consolidated form that others report.
-    private func completeness(
-        unit: AdministrativeUnit, expected: [AdministrativeUnit], reported: [String: Set<String>]
-    ) -> [Finding] {
+    private func completeness(unit: AdministrativeUnit) -> [Finding] {
         let forms = reported.filter { $0.key != unit.code }.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         var findings: [Finding] = []
         for member in expected {

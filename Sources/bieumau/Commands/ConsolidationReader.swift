@@ -3,54 +3,128 @@ import Forms
 import Foundation
 import SheetCore
 import Synchronization
+import VietText
+
+// Reading the inputs of a consolidation (issue 6): N threads take the next file, read, detect, extract and check
+// it, and keep only what consolidation needs of each form, so memory stays flat in the number of inputs:
+//
+//   file ─read─▶ Workbook ─extract─▶ FormInstance ─validate─▶ findings
+//                                          └─▶ ConsolidationInput: unit, period, Contribution (the numbers it
+//                                              adds), LinkCheck.Digest (the values the links read)
+//   the workbook and the forms are dropped on the worker thread; outcomes are handed over in input order.
+
+/// What consolidation keeps of one form read: where it belongs, the numbers it adds and what the links read.
+struct ConsolidationInput: Sendable {
+    var definition: FormDefinition
+    var sheet: String
+    var unitCode: String?
+    var period: String?
+    /// The unit's name as the heading writes it.
+    var unitName: String?
+    var contribution: Consolidation.Contribution
+    var links: LinkCheck.Digest
+
+    init(_ instance: FormInstance, linkCheck: LinkCheck) {
+        definition = instance.definition
+        sheet = instance.sheet
+        unitCode = instance.unitCode
+        period = instance.period
+        unitName = instance.header["unit_name"]?.value.text
+        contribution = Consolidation.Contribution(instance)
+        links = linkCheck.digest(instance)
+    }
+}
 
 /// What one input file gave consolidation: its forms (already checked against their own rules), the findings,
 /// or why it could not be read.
 struct FileOutcome: Sendable {
     var path: String
     var sha256: String?
-    var instances: [FormInstance] = []
+    var inputs: [ConsolidationInput] = []
     var findings: [Finding] = []
     /// Why the file could not be read, in the user's language.
     var failure: String?
 }
 
-/// Reads and checks the inputs of a consolidation on several cores, keeping their order; shows progress on a
-/// terminal.
+/// Takes the outcomes of a consolidation's files, one at a time, in input order.
+protocol OutcomeReceiver {
+    mutating func receive(_ outcome: FileOutcome)
+}
+
+/// Keeps every outcome.
+struct OutcomeList: OutcomeReceiver, Sendable {
+    var outcomes: [FileOutcome] = []
+    mutating func receive(_ outcome: FileOutcome) { outcomes.append(outcome) }
+}
+
+extension ConsolidationPlan: OutcomeReceiver {
+    mutating func receive(_ outcome: FileOutcome) { add(outcome) }
+}
+
+/// Reads and checks the inputs of a consolidation on several cores; shows progress on a terminal.
 enum ConsolidationReader {
-    static func read(_ paths: [String], reading: FormReading, validator: Validator, jobs: Int) -> [FileOutcome] {
-        let state = Mutex(
-            State(outcomes: Array(repeating: nil, count: paths.count), progress: .init(total: paths.count)))
+    /// Reads every path on `jobs` threads and hands each outcome to `receiver` in the order of `paths`, under a
+    /// lock, on whichever thread finished it. An outcome finished early waits for those before it, so the result
+    /// does not depend on the threads' timing; at most about `jobs` outcomes wait at a time.
+    static func read<Receiver: OutcomeReceiver & Sendable>(
+        _ paths: [String], reading: FormReading, validator: Validator, linkCheck: LinkCheck, jobs: Int,
+        into receiver: inout Receiver
+    ) {
+        let state = Mutex(State(progress: .init(total: paths.count), receiver: receiver))
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, paths.count))) { _ in
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < paths.count else { return }
-                let outcome = readOne(paths[index], reading: reading, validator: validator)
+                let outcome = readOne(paths[index], reading: reading, validator: validator, linkCheck: linkCheck)
                 state.withLock { state in
-                    state.outcomes[index] = outcome
                     state.progress.count(outcome.failure == nil ? .ok : .failed)
                     state.progress.tick(current: paths[index])
+                    state.waiting[index] = outcome
+                    while let ready = state.waiting.removeValue(forKey: state.delivered) {
+                        state.receiver.receive(ready)
+                        state.delivered += 1
+                    }
                 }
             }
         }
-        return state.withLock { state in
+        receiver = state.withLock { state in
             state.progress.finish()
-            return state.outcomes.map { $0! }
+            return state.receiver
         }
     }
 
-    private struct State: ~Copyable {
-        var outcomes: [FileOutcome?]
+    /// Reads every path and keeps every outcome, in order.
+    static func read(_ paths: [String], reading: FormReading, validator: Validator, linkCheck: LinkCheck, jobs: Int)
+        -> [FileOutcome]
+    {
+        var outcomes = OutcomeList()
+        read(paths, reading: reading, validator: validator, linkCheck: linkCheck, jobs: jobs, into: &outcomes)
+        return outcomes.outcomes
+    }
+
+    private struct State<Receiver: OutcomeReceiver & Sendable>: ~Copyable {
+        var progress: ProgressDisplay
+        var receiver: Receiver
+        var waiting: [Int: FileOutcome] = [:]
+        var delivered = 0
+    }
+
+    private struct Progress: ~Copyable {
         var progress: ProgressDisplay
     }
 
-    private static func readOne(_ path: String, reading: FormReading, validator: Validator) -> FileOutcome {
+    static func readOne(_ path: String, reading: FormReading, validator: Validator, linkCheck: LinkCheck)
+        -> FileOutcome
+    {
         do {
             let result = try reading.read(path)
-            var outcome = FileOutcome(path: path, sha256: result.file.sha256, instances: result.instances)
+            var outcome = FileOutcome(path: path, sha256: result.file.sha256)
             outcome.findings = result.findings
-            for instance in result.instances { outcome.findings += validator.validate(instance) }
+            for instance in result.instances {
+                outcome.findings += validator.validate(instance)
+                outcome.inputs.append(ConsolidationInput(instance, linkCheck: linkCheck))
+            }
             return outcome
         } catch {
             return FileOutcome(
@@ -61,5 +135,43 @@ enum ConsolidationReader {
                         message: LocalizedText(vi: error.reason, en: error.reason))
                 ], failure: error.reason)
         }
+    }
+
+    /// Only reads every path, as `read` does before detecting forms: the file opened by its content, its SHA-256
+    /// taken, every worksheet's rows read with legacy text converted; nothing kept. The baseline of
+    /// `Benchmarks/consolidate_run.py` ("the time to read the same files", issue 6). Returns the files read.
+    static func readOnly(_ paths: [String], encoding: TextEncodingOption, jobs: Int) -> Int {
+        let state = Mutex(Progress(progress: .init(total: paths.count)))
+        let next = Atomic<Int>(0)
+        let cells = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, paths.count))) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < paths.count else { return }
+                var ok = true
+                do {
+                    let reader = try WorkbookOpener.open(paths[index], encoding: encoding)
+                    _ = try SHA256.hexDigest(ofFileAt: paths[index])
+                    let policy = encoding.policy(for: reader)
+                    var count = 0
+                    for info in reader.sheets where info.isWorksheet {
+                        let rows = LegacyTextRows(
+                            try reader.sheetRows(at: info.index), styles: reader.styles, policy: policy)
+                        var all: [Row] = []
+                        while let row = try rows.next() { all.append(row) }
+                        count += all.reduce(0) { $0 + $1.cells.count }
+                    }
+                    cells.add(count, ordering: .relaxed)
+                } catch {
+                    ok = false
+                }
+                state.withLock { state in
+                    state.progress.count(ok ? .ok : .failed)
+                    state.progress.tick(current: paths[index])
+                }
+            }
+        }
+        state.withLock { $0.progress.finish() }
+        return cells.load(ordering: .relaxed)
     }
 }
