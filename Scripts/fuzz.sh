@@ -25,6 +25,9 @@ OUT="$ROOT/.build-fuzz"
 MODULES="$OUT/modules"
 mkdir -p "$MODULES" "$OUT/bin" "$OUT/corpus/$TARGET" "$OUT/artifacts/$TARGET" "$OUT/logs"
 SWIFTC="${SWIFTC:-swiftc}"
+# FUZZ_SOURCES=DIR builds the modules from another copy of Sources/ (a clean export of a commit, while the working
+# tree is mid-edit).
+SOURCES="${FUZZ_SOURCES:-$ROOT/Sources}"
 FLAGS=(-sanitize=fuzzer,address -O -wmo -enable-testing -parse-as-library -g -I "$MODULES" -I "$ROOT/Sources/CZlib")
 
 case "$TARGET" in
@@ -35,7 +38,7 @@ csv) NEEDS=(SheetCore SheetCSV) ;;
 cfb | xls) NEEDS=(SheetCore SheetXLS) ;;
 viettext) NEEDS=(SheetCore VietText) ;;
 numbers) NEEDS=(SheetCore) ;;
-mapping) NEEDS=(SheetCore VietText CYaml Yams Forms) ;;
+mapping) NEEDS=(SheetCore SheetZip SheetXML SheetXLSX VietText CYaml Yams Forms) ;;
 *)
     echo "unknown target $TARGET" >&2
     exit 2
@@ -54,7 +57,7 @@ sources_of() {
         fi
         echo "$checkout/Sources/$1"
         ;;
-    *) echo "$ROOT/Sources/$1" ;;
+    *) echo "$SOURCES/$1" ;;
     esac
 }
 
