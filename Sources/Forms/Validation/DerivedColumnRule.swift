@@ -16,6 +16,8 @@ public struct DerivedColumnRule: FormRule {
     let formula: Expression
     let inputs: [String]
     let labels: [String: LocalizedText]
+    /// The formula as messages write it (`(3) / (1) × 100`), made once.
+    let formulaText: LocalizedText
 
     /// - Parameters:
     ///   - source: the form whose fields the formula reads when it is another form (``ColumnDefinition/formulaForm``).
@@ -27,8 +29,11 @@ public struct DerivedColumnRule: FormRule {
         self.column = column
         self.formula = formula
         self.inputs = formula.fields
-        self.labels = FindingText.columnNames(form).merging(source.map(FindingText.columnNames) ?? [:]) { own, _ in own
+        let labels = FindingText.columnNames(form).merging(source.map(FindingText.columnNames) ?? [:]) { own, _ in
+            own
         }
+        self.labels = labels
+        self.formulaText = FindingText.expression(formula, names: labels)
     }
 
     /// Checks the rows of `instance`; a column computed from another form is checked by ``CrossFormFormulaCheck``.
@@ -46,7 +51,6 @@ public struct DerivedColumnRule: FormRule {
             else { continue }
             if inputs.allSatisfy({ inputRow.values[$0]?.value.number == nil }) { continue }
             let evaluation = formula.evaluate { inputRow.number($0) ?? .zero }
-            let formulaText = FindingText.expression(formula, names: labels)
             switch (evaluation, cell.value) {
             case (.divisionByZero, .missing):
                 continue
