@@ -24,6 +24,11 @@ public struct FormDetector: Sendable {
     private let labelNeedles: [[Int]]
     /// Non-blank rows to read: the largest `searchRows`, plus room for labels below the title.
     private let headingRows: Int
+    /// The needles by their first two bytes (needles of one byte under their byte alone), with a bit set of those
+    /// two-byte starts: one pass over a cell finds every needle in it.
+    private let needlesByStart: [UInt16: [Int]]
+    private let startBits: [UInt64]
+    private let oneByteNeedles: [Int]
 
     /// Extra non-blank rows, below `searchRows`, in which header labels are still looked for.
     public static let labelRowMargin = 10
@@ -46,6 +51,21 @@ public struct FormDetector: Sendable {
         titleNeedles = definitions.map { $0.fingerprint.title.compactMap(intern) }
         labelNeedles = definitions.map { $0.fingerprint.labels.compactMap(intern) }
         self.needles = needles
+        var byStart: [UInt16: [Int]] = [:]
+        var bits = [UInt64](repeating: 0, count: 1024)
+        var single: [Int] = []
+        for (index, needle) in needles.enumerated() {
+            guard needle.bytes.count >= 2 else {
+                single.append(index)
+                continue
+            }
+            let start = UInt16(needle.bytes[0]) << 8 | UInt16(needle.bytes[1])
+            byStart[start, default: []].append(index)
+            bits[Int(start) >> 6] |= 1 << UInt64(start & 63)
+        }
+        needlesByStart = byStart
+        startBits = bits
+        oneByteNeedles = single
         headingRows = (definitions.map(\.fingerprint.searchRows).max() ?? 20) + FormDetector.labelRowMargin
     }
 
@@ -74,15 +94,31 @@ public struct FormDetector: Sendable {
     }
 
     func detect(_ sheet: Worksheet, heading: SheetHeading) -> FormDetection {
-        // For each cell, which needles it holds: one pass over cells × distinct needles.
+        // For each cell, which needles it holds: one pass over each cell's bytes.
         let wordCount = (needles.count + 63) / 64
         var cellHits = [UInt64](repeating: 0, count: heading.cells.count * wordCount)
         var labelRank = [Int](repeating: Int.max, count: needles.count)  // first rank a needle is seen at
         for (cellIndex, cell) in heading.cells.enumerated() {
-            for (needleIndex, needle) in needles.enumerated() where needle.bytes.count <= cell.text.bytes.count {
-                guard cell.text.contains(needle) else { continue }
+            func hit(_ needleIndex: Int) {
                 cellHits[cellIndex * wordCount + needleIndex / 64] |= 1 << UInt64(needleIndex % 64)
                 labelRank[needleIndex] = min(labelRank[needleIndex], cell.rank)
+            }
+            for needleIndex in oneByteNeedles where cell.text.bytes.contains(needles[needleIndex].bytes[0]) {
+                hit(needleIndex)
+            }
+            cell.text.bytes.withUnsafeBufferPointer { bytes in
+                guard bytes.count >= 2 else { return }
+                for position in 0..<(bytes.count - 1) {
+                    let start = UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])
+                    guard startBits[Int(start) >> 6] & (1 << UInt64(start & 63)) != 0 else { continue }
+                    for needleIndex in needlesByStart[start]! {
+                        let needle = needles[needleIndex].bytes
+                        guard position + needle.count <= bytes.count else { continue }
+                        var index = 2
+                        while index < needle.count, bytes[position + index] == needle[index] { index += 1 }
+                        if index == needle.count { hit(needleIndex) }
+                    }
+                }
             }
         }
         func holds(_ cellIndex: Int, _ needle: Int) -> Bool {

@@ -19,19 +19,18 @@ import VietText
 /// cell.text                                       // "tổng hợp kết quả rà soát hộ nghèo"
 /// ```
 public struct MatchText: Hashable, Sendable, CustomStringConvertible {
-    /// The normalised text.
-    public let text: String
-    /// Its UTF-8 bytes.
+    /// The normalised text's UTF-8 bytes.
     public let bytes: [UInt8]
 
     /// Normalises `raw` for matching.
     ///
-    /// - Complexity: O(n); ASCII text is folded byte by byte without Unicode tables.
+    /// - Complexity: O(n), one pass over the scalars; ASCII text is folded byte by byte.
     public init(_ raw: some StringProtocol) {
-        let text = MatchText.normalize(String(raw))
-        self.text = text
-        self.bytes = Array(text.utf8)
+        bytes = MatchText.normalizedBytes(String(raw))
     }
+
+    /// The normalised text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Whether the text is empty after normalisation.
     public var isEmpty: Bool { bytes.isEmpty }
@@ -76,15 +75,7 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The text after byte offset `offset` (at a character boundary), as a `String`.
-    func suffix(fromByte offset: Int) -> String {
-        String(decoding: bytes[offset...], as: UTF8.self)
-    }
-
     public var description: String { text }
-
-    public static func == (lhs: MatchText, rhs: MatchText) -> Bool { lhs.bytes == rhs.bytes }
-    public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
 
     /// The normalised form of `raw` (see the type's description).
     ///
@@ -93,61 +84,84 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
     /// MatchText.normalize("Hòa Bình")             // "hoà bình"
     /// ```
     public static func normalize(_ raw: String) -> String {
+        String(decoding: normalizedBytes(raw), as: UTF8.self)
+    }
+
+    static func normalizedBytes(_ raw: String) -> [UInt8] {
         if let ascii = normalizeASCII(raw) { return ascii }
-        let lowered = VietText.nfc(raw).lowercased()
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(lowered.unicodeScalars.count)
+        scalars.reserveCapacity(raw.utf8.count)
         var pendingSpace = false
-        for scalar in lowered.unicodeScalars {
-            switch scalar.value {
-            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD:  // zero-width characters, soft hyphen
-                continue
-            case 0xD0, 0xF0:  // Ð ð (Icelandic eth) written for Đ đ by some legacy converters
-                if !scalars.isEmpty, pendingSpace { scalars.append(" ") }
-                pendingSpace = false
-                scalars.append("\u{111}")
-                continue
-            default:
-                break
-            }
-            if scalar.properties.isWhitespace {
+        var maybeTone = false
+        for scalar in VietText.nfc(raw).unicodeScalars {
+            let value = scalar.value
+            if isSpace(value) {
                 pendingSpace = true
                 continue
             }
+            if value == 0x200B || value == 0x200C || value == 0x200D || value == 0x2060 || value == 0xFEFF
+                || value == 0xAD
+            {
+                continue  // zero-width characters, soft hyphen
+            }
             if pendingSpace, !scalars.isEmpty { scalars.append(" ") }
             pendingSpace = false
-            scalars.append(scalar)
+            let lower = lowercase(scalar)
+            if lower.value >= 0xF2 { maybeTone = true }
+            scalars.append(lower)
         }
-        ToneMarks.placeOnLastVowel(&scalars)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        if maybeTone { ToneMarks.placeOnLastVowel(&scalars) }
+        var output: [UInt8] = []
+        output.reserveCapacity(scalars.count * 2)
+        for scalar in scalars { output.append(contentsOf: UTF8.encode(scalar)!) }
+        return output
+    }
+
+    /// White space: ASCII spaces and line breaks, NBSP, the Unicode space separators, line and paragraph separators.
+    private static func isSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
+    /// Lower case, with the Vietnamese letters handled without Unicode tables: ASCII, Latin-1 (À–Þ), the pairs of
+    /// Latin Extended-A (Ă, Đ, Ĩ, Ũ…), Ơ, Ư and the Vietnamese block U+1EA0–U+1EF9; Ð and ð (eth) become đ.
+    private static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        switch value {
+        case 0x41...0x5A: return Unicode.Scalar(value + 0x20)!
+        case 0xD0, 0xF0, 0x110: return "\u{111}"
+        case 0xC0...0xDE where value != 0xD7: return Unicode.Scalar(value + 0x20)!
+        case 0x100...0x137 where value % 2 == 0: return Unicode.Scalar(value + 1)!
+        case 0x14A...0x177 where value % 2 == 0: return Unicode.Scalar(value + 1)!
+        case 0x1A0, 0x1AF: return Unicode.Scalar(value + 1)!
+        case 0x1EA0...0x1EF9 where value % 2 == 0: return Unicode.Scalar(value + 1)!
+        case 0...0xFF, 0x1EA0...0x1EF9: return scalar
+        default:
+            guard scalar.properties.changesWhenLowercased else { return scalar }
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            return lower.count == 1 ? lower.first! : scalar
+        }
     }
 
     /// ASCII text folded byte by byte; `nil` when the text has a non-ASCII byte.
-    private static func normalizeASCII(_ raw: String) -> String? {
+    private static func normalizeASCII(_ raw: String) -> [UInt8]? {
         var output: [UInt8] = []
+        output.reserveCapacity(raw.utf8.count)
         var pendingSpace = false
-        var changed = false
         for byte in raw.utf8 {
             guard byte < 0x80 else { return nil }
             switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C:
-                if pendingSpace || output.isEmpty || byte != UInt8(ascii: " ") { changed = true }
+            case UInt8(ascii: " "), 0x09...0x0D:
                 pendingSpace = true
             default:
                 if pendingSpace, !output.isEmpty { output.append(UInt8(ascii: " ")) }
                 pendingSpace = false
-                if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") {
-                    output.append(byte + 32)
-                    changed = true
-                } else {
-                    output.append(byte)
-                }
+                output.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
             }
         }
-        if pendingSpace { changed = true }
-        return changed ? String(decoding: output, as: UTF8.self) : raw
+        return output
     }
 }
 

@@ -65,10 +65,12 @@ struct CellReader {
             let value: FieldValue = column.definition.type == .boolean ? .boolean(false) : .missing
             return ExtractedValue(value: value, provenance: provenance(address, raw: "", formula: cell.formula))
         case .number(let double):
-            let raw = NumberText.text(double)
+            let integer = Self.integerText(double)
+            let raw = integer ?? NumberText.text(double)
             let source = provenance(address, raw: raw, formula: cell.formula)
             if isSentinel(raw, column) { return ExtractedValue(value: .missing, provenance: source) }
-            return ExtractedValue(value: number(double, cell: cell, column: column, source: source), provenance: source)
+            let value = number(double, raw: raw, isInteger: integer != nil, cell: cell, column: column, source: source)
+            return ExtractedValue(value: value, provenance: source)
         case .string, .richText:
             let raw = cell.value.text ?? ""
             let source = provenance(address, raw: raw, formula: cell.formula)
@@ -107,10 +109,14 @@ struct CellReader {
 
     // MARK: Numbers in number cells
 
-    private mutating func number(_ double: Double, cell: Cell, column: Column, source: Provenance) -> FieldValue {
+    private mutating func number(
+        _ double: Double, raw: String, isInteger: Bool, cell: Cell, column: Column, source: Provenance
+    ) -> FieldValue {
         switch column.definition.type {
         case .integer, .decimal, .money, .percent:
-            guard var value = DecimalNumber(shortestRepresentationOf: double) else {
+            // The exact decimal of the shortest round-trip text (`raw`), as `DecimalNumber(shortestRepresentationOf:)`.
+            let decimal = isInteger ? DecimalNumber(significand: Int64(double), exponent: 0) : DecimalNumber(raw)
+            guard var value = decimal else {
                 findings.append(ReadingFindings.notANumber(source, column: column.definition))
                 return .invalid
             }
@@ -122,7 +128,7 @@ struct CellReader {
             }
             return .number(value)
         case .code, .text:
-            return .text(Self.integerText(double) ?? NumberText.text(double))
+            return .text(raw)
         case .boolean:
             if double == 1 { return .boolean(true) }
             if double == 0 { return .boolean(false) }
@@ -137,9 +143,9 @@ struct CellReader {
         }
     }
 
-    /// `12` for 12.0; `nil` for a number with a fraction or beyond 2⁵³.
+    /// `12` for 12.0; `nil` for a number with a fraction or beyond 2⁵³ (the same text as `NumberText`).
     static func integerText(_ double: Double) -> String? {
-        guard abs(double) < 9_007_199_254_740_992, double == double.rounded(.towardZero) else { return nil }
+        guard abs(double) < 9_007_199_254_740_992, Double(Int64(double)) == double else { return nil }
         return String(Int64(double))
     }
 
