@@ -38,6 +38,8 @@ final class BulkRunner {
     private var records: [ConversionRecord?]
     private var workers: [WorkerProcess?]
     private var nextInput = 0
+    /// Workers in a row that died before taking their job.
+    private var lostStarts = 0
     private var progress: ProgressDisplay
     private let executable: String
 
@@ -89,8 +91,15 @@ final class BulkRunner {
                 do {
                     workers[slot] = try WorkerProcess(executable: executable, arguments: workerArguments)
                 } catch {
-                    if slot == 0 { fail(nextInput, reason: (error as? UsageFailure)?.message ?? "\(error)") }
-                    continue
+                    // No worker at all can be started: every input left fails with the reason; otherwise the
+                    // workers running go on with fewer.
+                    guard workers.allSatisfy({ $0 == nil }) else { continue }
+                    let reason = (error as? UsageFailure)?.message ?? "\(error)"
+                    while nextInput < inputs.count {
+                        fail(nextInput, reason: reason)
+                        nextInput += 1
+                    }
+                    return
                 }
             }
             guard let worker = workers[slot], worker.current == nil else { continue }
@@ -98,10 +107,19 @@ final class BulkRunner {
             nextInput += 1
             let job = WorkerJob(input: inputs[index])
             guard worker.send(Array(job.line.utf8) + [0x0A]) else {
+                // The worker died before its job: start another, a few times, then give the input up.
                 workers[slot] = nil
-                nextInput -= 1
+                lostStarts += 1
+                if lostStarts <= 8 {
+                    nextInput -= 1
+                } else {
+                    fail(
+                        index, vietnamese: "không chạy được tiến trình chuyển đổi",
+                        english: "the converter process stops as soon as it starts")
+                }
                 continue
             }
+            lostStarts = 0
             worker.current = (index, BulkClock.now())
         }
     }
