@@ -47,10 +47,12 @@ public struct DerivedColumnRule: FormRule {
     func check(_ instance: FormInstance, inputsFrom source: (FormRow) -> FormRow?, into findings: inout [Finding]) {
         for row in instance.rows {
             guard let cell = row.values[column.key], cell.provenance != nil,
-                let location = instance.location(of: column.key, on: row), let inputRow = source(row)
+                let inputRow = source(row)
             else { continue }
             if inputs.allSatisfy({ inputRow.values[$0]?.value.number == nil }) { continue }
             let evaluation = formula.evaluate { inputRow.number($0) ?? .zero }
+            // The cell's place, made only for a finding (A1 text costs more than the check).
+            var location: FindingLocation { instance.location(of: column.key, on: row)! }
             switch (evaluation, cell.value) {
             case (.divisionByZero, .missing):
                 continue

@@ -37,7 +37,7 @@ extension FormInstance {
         codes.reserveCapacity(rows.count)
         var last: String?
         for row in rows {
-            if let code = row.code?.trimmingSpaces, !code.isEmpty {
+            if let code = row.code, !code.isEmpty {  // extraction trims codes
                 last = code
                 codes.append(code)
             } else if row.block != nil {

@@ -19,26 +19,36 @@ public struct LinkCheck: Sendable {
 
     public func check(_ instances: [FormInstance], previous: [FormInstance] = []) -> [Finding] {
         guard !links.isEmpty else { return [] }
-        let groups = Dictionary(grouping: instances.filter { $0.unitCode != nil }) {
-            "\($0.unitCode!)\u{1}\($0.period ?? "")"
+        // unit + period → form id → sheets; previous: unit → form id → sheets. Built once, read per link.
+        var groups: [String: [String: [Int]]] = [:]
+        for (index, instance) in instances.enumerated() {
+            guard let unit = instance.unitCode else { continue }
+            groups["\(unit)\u{1}\(instance.period ?? "")", default: [:]][instance.definition.id, default: []].append(
+                index)
         }
-        let previousByUnit = Dictionary(grouping: previous.filter { $0.unitCode != nil }) { $0.unitCode! }
+        var previousByUnit: [String: [String: [Int]]] = [:]
+        for (index, instance) in previous.enumerated() {
+            guard let unit = instance.unitCode else { continue }
+            previousByUnit[unit, default: [:]][instance.definition.id, default: []].append(index)
+        }
+        let keys = groups.keys.sorted()
         var findings: [Finding] = []
         for link in links {
-            for key in groups.keys.sorted() {
+            for key in keys {
                 let group = groups[key]!
-                let lefts = group.filter { $0.definition.id == link.left.form }
-                guard !lefts.isEmpty else { continue }
-                for left in lefts {
-                    let rights =
-                        link.previousPeriod
-                        ? (previousByUnit[left.unitCode!] ?? []).filter { $0.definition.id == link.right.form }
-                        : group.filter { $0.definition.id == link.right.form }
-                    for right in rights {
-                        guard let leftReading = LinkCheck.read(link.left, in: left),
-                            let rightReading = LinkCheck.read(link.right, in: right)
-                        else { continue }
-                        if leftReading.value == rightReading.value { continue }
+                guard let lefts = group[link.left.form] else { continue }
+                let unit = instances[lefts[0]].unitCode!
+                let rights: [FormInstance] =
+                    link.previousPeriod
+                    ? (previousByUnit[unit]?[link.right.form] ?? []).map { previous[$0] }
+                    : (group[link.right.form] ?? []).map { instances[$0] }
+                guard !rights.isEmpty else { continue }
+                let rightReadings = rights.map { LinkCheck.read(link.right, in: $0) }
+                for leftIndex in lefts {
+                    let left = instances[leftIndex]
+                    guard let leftReading = LinkCheck.read(link.left, in: left) else { continue }
+                    for (right, reading) in zip(rights, rightReadings) {
+                        guard let rightReading = reading, leftReading.value != rightReading.value else { continue }
                         findings.append(
                             Finding(
                                 rule: RuleID.link(link.id), severity: link.severity, location: leftReading.location,

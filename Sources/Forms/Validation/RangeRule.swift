@@ -17,8 +17,8 @@ public struct RangeRule: FormRule {
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
         for row in instance.rows {
-            guard let value = row.number(column.key), let location = instance.location(of: column.key, on: row)
-            else { continue }
+            guard let value = row.number(column.key), row.values[column.key]?.provenance != nil else { continue }
+            var location: FindingLocation { instance.location(of: column.key, on: row)! }
             if let minimum = column.minimum, value < minimum {
                 findings.append(
                     Finding(

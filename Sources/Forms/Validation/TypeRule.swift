@@ -19,8 +19,8 @@ public struct TypeRule: FormRule {
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
         var reported: Set<String>?
         for row in instance.rows {
-            guard let cell = row.values[column.key], let location = instance.location(of: column.key, on: row)
-            else { continue }
+            guard let cell = row.values[column.key], cell.provenance != nil else { continue }
+            var location: FindingLocation { instance.location(of: column.key, on: row)! }
             switch cell.value {
             case .number(let value) where column.type == .integer:
                 guard value.rounded(toPlaces: 0) != value else { continue }
