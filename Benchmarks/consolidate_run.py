@@ -81,6 +81,8 @@ def main():
                              "links: ~13 GB at 10,000 communes)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
     parser.add_argument("--bieumau", default=os.path.join(ROOT, ".build-scale", "release", "bieumau"))
+    parser.add_argument("--read-with", help="binary for the read step (default --bieumau; for a build without "
+                                            "--read-only, e.g. one from before it)")
     parser.add_argument("--build", action="store_true", help="build the binary first")
     parser.add_argument("--out", default=os.path.join(RESULTS, "consolidate-latest"))
     args = parser.parse_args()
@@ -102,7 +104,7 @@ def main():
             env = dict(os.environ, BIEUMAU_MAPPINGS=os.path.join(folder, "Mappings"), BIEUMAU_LANG="en")
             out = os.path.join(work, f"{name}.xlsx")
             commands = {
-                "read": [args.bieumau, "consolidate", inputs, "--period", "2023", "--level", "province", "-o", out,
+                "read": [args.read_with or args.bieumau, "consolidate", inputs, "--period", "2023", "--level", "province", "-o", out,
                          "--force", "--jobs", str(args.jobs), "--read-only"],
                 "convert": [args.bieumau, "convert", inputs, "--to", "csv", "-o", os.path.join(work, "csv"),
                             "--jobs", str(args.jobs)],
@@ -151,20 +153,22 @@ def main():
 
     lines = [f"Measured {results['date']} at {results['commit']}, {results['cores']} cores, --jobs {args.jobs}; "
              "medians of the runs.", "",
-             "| data | files | step | runs | wall (min–max) | CPU | peak RSS | wall / read | exit |",
-             "|---|---:|---|---:|---:|---:|---:|---:|---:|"]
+             "| data | files | step | runs | wall (min–max) | CPU | peak RSS | wall / read | CPU / read | exit |",
+             "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name, data in results["sets"].items():
         steps_ = data["steps"]
         read = steps_.get("read", {}).get("wall")
+        read_cpu = steps_.get("read", {}).get("cpu")
         for step in steps:
             if step not in steps_:
                 continue
             s = steps_[step]
             ratio = f"{s['wall'] / read:.2f}×" if read else "—"
+            cpu_ratio = f"{s['cpu'] / read_cpu:.2f}×" if read_cpu else "—"
             lines.append(f"| {name} ({data['manifest']['communes']:,} communes) | {data['manifest']['files']:,} | "
                          f"{step} | {s['runs']} | {s['wall']:.2f} s ({s['wall_min']:.2f}–{s['wall_max']:.2f}) | "
-                         f"{s['cpu']:.2f} s | {s['rss']:.0f} MB | {ratio} | {s['status']} |")
-        lines.append(f"| {name}: load average before / after | | | | {data['load'][0]} / {data['load'][1]} | | | | |")
+                         f"{s['cpu']:.2f} s | {s['rss']:.0f} MB | {ratio} | {cpu_ratio} | {s['status']} |")
+        lines.append(f"| {name}: load average before / after | | | | {data['load'][0]} / {data['load'][1]} | | | | | |")
     table = "\n".join(lines)
     print(table)
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
