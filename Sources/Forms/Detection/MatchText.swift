@@ -107,7 +107,7 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
             if pendingSpace, !scalars.isEmpty { scalars.append(" ") }
             pendingSpace = false
             let lower = lowercase(scalar)
-            if lower.value >= 0xF2 { maybeTone = true }
+            if ToneMarks.isTonedOOrU(lower.value) { maybeTone = true }
             scalars.append(lower)
         }
         if maybeTone { ToneMarks.placeOnLastVowel(&scalars) }
@@ -194,5 +194,20 @@ private enum ToneMarks {
         }
     }
 
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+    /// Whether a lower-case scalar is a toned `o` or `u`, the first vowel of a syllable this may respell.
+    static func isTonedOOrU(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xF2, 0xF3, 0xF5, 0xF9, 0xFA, 0x169, 0x1ECD, 0x1ECF, 0x1EE5, 0x1EE7: true
+        default: false
+        }
+    }
+
+    /// Letters as far as word ends go: ASCII letters, Latin-1 and Latin Extended letters, the Vietnamese block.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        if value < 0xC0 || value == 0xD7 || value == 0xF7 { return false }
+        if value < 0x250 || (value >= 0x1E00 && value <= 0x1EFF) { return true }
+        return scalar.properties.isAlphabetic
+    }
 }

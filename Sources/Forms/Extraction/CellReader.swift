@@ -36,12 +36,13 @@ struct CellReader {
         self.sheet = sheet
     }
 
-    /// A column prepared for reading: its definition and its missing-value sentinels normalised once.
-    struct Column {
-        var definition: ColumnDefinition
-        var sentinels: [MatchText]
+    /// A column prepared for reading: its definition and its missing-value sentinels normalised once. A class:
+    /// handed to every cell of its column, it is shared, not copied.
+    final class Column: Sendable {
+        let definition: ColumnDefinition
+        let sentinels: [MatchText]
         /// The longest sentinel in bytes: longer texts are not compared.
-        var longestSentinel: Int
+        let longestSentinel: Int
 
         init(_ definition: ColumnDefinition) {
             self.definition = definition

@@ -72,11 +72,14 @@ struct TableReader {
     /// The cells of `row` at each column slot.
     private func gather(_ row: Row) -> [Cell?] {
         var cells = [Cell?](repeating: nil, count: columns.count)
-        for cell in row.cells {
-            let column = cell.address.column
-            guard column < slotOfSheetColumn.count else { break }
-            let slot = slotOfSheetColumn[column]
-            if slot >= 0 { cells[slot] = cell }
+        let slots = slotOfSheetColumn
+        row.cells.withUnsafeBufferPointer { rowCells in
+            for index in rowCells.indices {
+                let column = rowCells[index].address.column
+                guard column < slots.count else { break }
+                let slot = slots[column]
+                if slot >= 0 { cells[slot] = rowCells[index] }
+            }
         }
         return cells
     }
@@ -143,7 +146,8 @@ struct TableReader {
     private mutating func values(_ cells: [Cell?], row: Int) -> [String: ExtractedValue] {
         var values: [String: ExtractedValue] = [:]
         values.reserveCapacity(columns.count)
-        for (index, column) in columns.enumerated() {
+        for index in columns.indices {
+            let column = columns[index]
             guard let position = positions[index] else {
                 values[column.definition.key] = ExtractedValue(value: .missing, provenance: nil)
                 continue
