@@ -60,18 +60,8 @@ extension LinkCheck {
                         else { continue }
                         if leftReading.value == rightReading.value { continue }
                         findings.append(
-                            Finding(
-                                rule: RuleID.link(link.id), severity: link.severity, location: leftReading.location,
-                                expected: rightReading.quoted, actual: leftReading.quoted,
-                                message: FindingText.withDeclared(
-                                    link.message,
-                                    FindingText.linkMismatch(
-                                        left: FindingText.reference(link.left, in: left.definition),
-                                        leftValue: leftReading.value, leftAt: leftReading.location,
-                                        right: FindingText.reference(link.right, in: right.definition),
-                                        rightValue: rightReading.value,
-                                        rightAt: rightReading.location, previousPeriod: false)),
-                                related: [rightReading.location]))
+                            LinkCheck.mismatch(
+                                link, left: left.definition, leftReading, right: right.definition, rightReading))
                     }
                 }
             }

@@ -17,6 +17,24 @@ public struct LinkCheck: Sendable {
         var location: FindingLocation
     }
 
+    /// The finding of a link whose two sides disagree, at the left side's cell, naming the right side's.
+    static func mismatch(
+        _ link: LinkDefinition, left: FormDefinition, _ leftReading: Reading, right: FormDefinition,
+        _ rightReading: Reading
+    ) -> Finding {
+        Finding(
+            rule: RuleID.link(link.id), severity: link.severity, location: leftReading.location,
+            expected: rightReading.quoted, actual: leftReading.quoted,
+            message: FindingText.withDeclared(
+                link.message,
+                FindingText.linkMismatch(
+                    left: FindingText.reference(link.left, in: left), leftValue: leftReading.value,
+                    leftAt: leftReading.location, right: FindingText.reference(link.right, in: right),
+                    rightValue: rightReading.value, rightAt: rightReading.location,
+                    previousPeriod: link.previousPeriod)),
+            related: [rightReading.location])
+    }
+
     public func check(_ instances: [FormInstance], previous: [FormInstance] = []) -> [Finding] {
         guard !links.isEmpty else { return [] }
         // unit + period → form id → sheets; previous: unit → form id → sheets. Built once, read per link.
@@ -50,18 +68,8 @@ public struct LinkCheck: Sendable {
                     for (right, reading) in zip(rights, rightReadings) {
                         guard let rightReading = reading, leftReading.value != rightReading.value else { continue }
                         findings.append(
-                            Finding(
-                                rule: RuleID.link(link.id), severity: link.severity, location: leftReading.location,
-                                expected: rightReading.quoted, actual: leftReading.quoted,
-                                message: FindingText.withDeclared(
-                                    link.message,
-                                    FindingText.linkMismatch(
-                                        left: FindingText.reference(link.left, in: left.definition),
-                                        leftValue: leftReading.value, leftAt: leftReading.location,
-                                        right: FindingText.reference(link.right, in: right.definition),
-                                        rightValue: rightReading.value, rightAt: rightReading.location,
-                                        previousPeriod: link.previousPeriod)),
-                                related: [rightReading.location]))
+                            LinkCheck.mismatch(
+                                link, left: left.definition, leftReading, right: right.definition, rightReading))
                     }
                 }
             }
