@@ -94,33 +94,17 @@ public struct HouseholdClassRule: FormRule {
         return total
     }
 
-    /// The standard of the sheet's period (`2024`, `2024-RS`, `Năm 2024`), else the latest whose classification is
-    /// modelled.
+    /// The standard of the sheet's period (`2024`, `2024-RS`, `Năm 2024`), else the standard of its year, else the
+    /// latest whose classification is modelled.
     func standard(for instance: FormInstance) -> PovertyStandard? {
-        if let text = instance.period {
-            if let period = try? ReportingPeriod.parse(text), let found = standards.standard(for: period) {
-                return found
-            }
-            if let year = HouseholdClassRule.year(in: text),
-                let found = standards.standard(for: ReportingPeriod(year: year))
+        if let period = instance.period.flatMap(ReportingPeriod.init(formText:)) {
+            if let found = standards.standard(for: period)
+                ?? standards.standard(for: ReportingPeriod(year: period.year))
             {
                 return found
             }
         }
         return standards.standards.last { if case .incomeAndDeprivations = $0.rule { true } else { false } }
-    }
-
-    static func year(in text: String) -> Int? {
-        var digits = ""
-        for character in text {
-            if character.isASCII, character.isNumber {
-                digits.append(character)
-                if digits.count == 4 { return Int(digits) }
-            } else {
-                digits = ""
-            }
-        }
-        return nil
     }
 
     /// `Nông thôn`, `NT`, `rural` → rural; `Thành thị`, `TT`, `urban` → urban.
