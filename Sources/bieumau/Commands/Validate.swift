@@ -117,22 +117,16 @@ enum FindingsLanguageOption: String, ExpressibleByArgument, CaseIterable {
 enum ValidateInputs {
     static let extensions: Set<String> = ["xlsx", "xlsm", "xls", "csv"]
 
+    /// The folder walk is `InputFiles.collect`'s; a path that does not exist is kept, to be reported when it is
+    /// read (exit 3) while the other inputs are still checked.
     static func expand(_ arguments: [String]) throws -> [String] {
         var paths: [String] = []
-        let manager = FileManager.default
         for argument in arguments {
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue else {
-                paths.append(argument)  // a missing file is reported when it is read (exit 3)
+            guard InputFiles.exists(argument) else {
+                paths.append(argument)
                 continue
             }
-            var found: [String] = []
-            for case let relative as String in manager.enumerator(atPath: argument) ?? FileManager.DirectoryEnumerator()
-            where extensions.contains((relative as NSString).pathExtension.lowercased()) {
-                if (relative as NSString).lastPathComponent.hasPrefix("~$") { continue }
-                found.append((argument as NSString).appendingPathComponent(relative))
-            }
-            paths.append(contentsOf: found.sorted())
+            paths += try InputFiles.collect([argument], extensions: extensions).map(\.path)
         }
         return paths
     }
