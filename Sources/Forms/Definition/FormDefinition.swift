@@ -31,7 +31,9 @@ public struct FormDefinition: Sendable {
     /// Where the table starts and how its rows are keyed.
     public var table: TableLayout
     /// The columns of the table, in order.
-    public var columns: [ColumnDefinition]
+    public var columns: [ColumnDefinition] { didSet { columnKeys = ColumnKeys(columns.map(\.key)) } }
+    /// The columns' keys, shared by the rows read as this form.
+    public private(set) var columnKeys: ColumnKeys
     /// The fixed rows of a ``FormKind/lines`` form, in order; empty for other kinds.
     public var lines: [LineDefinition]
     /// The rules the values obey, beyond each derived column's formula.
@@ -57,6 +59,7 @@ public struct FormDefinition: Sendable {
         self.header = header
         self.table = table
         self.columns = columns
+        self.columnKeys = ColumnKeys(columns.map(\.key))
         self.lines = lines
         self.rules = rules
         self.sourcePath = sourcePath

@@ -44,17 +44,22 @@ extension Expression {
             guard case .value(let left) = leftEvaluation else { return leftEvaluation }
             let rightEvaluation = rightExpression.evaluate(resolve)
             guard case .value(let right) = rightEvaluation else { return rightEvaluation }
-            let result: DecimalNumber?
-            switch op {
-            case .add: result = left.adding(right)
-            case .subtract: result = left.subtracting(right)
-            case .multiply: result = left.multiplied(by: right)
-            case .divide:
-                guard !right.isZero else { return .divisionByZero }
-                result = left.divided(by: right, places: Expression.divisionPlaces)
-            }
-            return result.map(Evaluation.value) ?? .overflow
+            return Expression.apply(op, left, right)
         }
+    }
+
+    /// `left op right`, exactly; a division by zero or an overflow said so.
+    static func apply(_ op: BinaryOperator, _ left: DecimalNumber, _ right: DecimalNumber) -> Evaluation {
+        let result: DecimalNumber?
+        switch op {
+        case .add: result = left.adding(right)
+        case .subtract: result = left.subtracting(right)
+        case .multiply: result = left.multiplied(by: right)
+        case .divide:
+            guard !right.isZero else { return .divisionByZero }
+            result = left.divided(by: right, places: Expression.divisionPlaces)
+        }
+        return result.map(Evaluation.value) ?? .overflow
     }
 }
 

@@ -21,8 +21,8 @@ struct CellReader {
     let locale: NumberLocale
     let dateSystem: DateSystem
     let styles: Styles
-    let document: SourceDocument
-    let sheet: String
+    /// The file and sheet, shared by the provenance of every value read.
+    let origin: SheetOrigin
     /// Per style index: 0 not looked at yet, 1 not a percent format, 2 a percent format.
     private var percentStyles: [UInt8] = []
     /// What reading found.
@@ -32,8 +32,7 @@ struct CellReader {
         self.locale = locale
         self.dateSystem = dateSystem
         self.styles = styles
-        self.document = document
-        self.sheet = sheet
+        origin = SheetOrigin(document: document, sheet: sheet)
     }
 
     /// A column prepared for reading: its definition and its missing-value sentinels normalised once. A class:
@@ -52,7 +51,7 @@ struct CellReader {
     }
 
     func provenance(_ address: CellAddress, raw: String, formula: String? = nil) -> Provenance {
-        Provenance(document: document, sheet: sheet, cell: address, raw: raw, formula: formula)
+        Provenance(origin: origin, cell: address, raw: raw, formula: formula)
     }
 
     /// The value of `cell` (absent: blank) at `address` in `column`.

@@ -32,7 +32,7 @@ enum HeaderReader {
                 values[field.key] = found
             } else if field.required {
                 findings.append(
-                    ReadingFindings.missingHeaderField(field, file: reader.document.path, sheet: sheet.name))
+                    ReadingFindings.missingHeaderField(field, file: reader.origin.document.path, sheet: sheet.name))
             }
         }
         return values

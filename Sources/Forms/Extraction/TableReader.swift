@@ -57,7 +57,7 @@ struct TableReader {
         anchorSlot = positions.indices.filter { positions[$0] != nil }.min { positions[$0]! < positions[$1]! }
     }
 
-    private var file: String { reader.document.path }
+    private var file: String { reader.origin.document.path }
 
     mutating func readRows() -> [FormRow] {
         switch definition.kind {
@@ -143,19 +143,17 @@ struct TableReader {
     }
 
     /// The values of a row, by column key; columns not found are missing without provenance.
-    private mutating func values(_ cells: [Cell?], row: Int) -> [String: ExtractedValue] {
-        var values: [String: ExtractedValue] = [:]
+    private mutating func values(_ cells: [Cell?], row: Int) -> RowValues {
+        var values: [ExtractedValue?] = []
         values.reserveCapacity(columns.count)
         for index in columns.indices {
-            let column = columns[index]
             guard let position = positions[index] else {
-                values[column.definition.key] = ExtractedValue(value: .missing, provenance: nil)
+                values.append(ExtractedValue(value: .missing, provenance: nil))
                 continue
             }
-            let address = CellAddress(row: row, column: position)
-            values[column.definition.key] = reader.read(cells[index], at: address, column: column)
+            values.append(reader.read(cells[index], at: CellAddress(row: row, column: position), column: columns[index]))
         }
-        return values
+        return RowValues(columns: definition.columnKeys, values: values)
     }
 
     // MARK: Units

@@ -13,11 +13,11 @@ public struct FormRow: Sendable {
     /// The sheet row (0-based) it was read from.
     public var sheetRow: Int
     /// The values by column key.
-    public var values: [String: ExtractedValue]
+    public var values: RowValues
 
     public init(
         code: String? = nil, label: String? = nil, block: String? = nil, line: String? = nil, sheetRow: Int,
-        values: [String: ExtractedValue] = [:]
+        values: RowValues = [:]
     ) {
         self.code = code
         self.label = label
@@ -29,4 +29,7 @@ public struct FormRow: Sendable {
 
     /// The number in a field, if it holds one.
     public func number(_ key: String) -> DecimalNumber? { values[key]?.value.number }
+
+    /// The number in a column resolved once, if it holds one.
+    public func number(_ slot: ColumnSlot) -> DecimalNumber? { values[slot]?.value.number }
 }

@@ -5,6 +5,8 @@ import SheetCore
 public struct CheckRule: FormRule {
     public let id: String
     let comparison: Comparison
+    let left: RowFormula
+    let right: RowFormula
     let severity: Severity
     let message: LocalizedText?
     let fields: [String]
@@ -15,6 +17,8 @@ public struct CheckRule: FormRule {
         guard case .check(let comparison) = rule.kind else { return nil }
         self.id = RuleID.declared(form.id, rule.id)
         self.comparison = comparison
+        left = RowFormula(comparison.left, reading: form)
+        right = RowFormula(comparison.right, reading: form)
         self.severity = rule.severity
         self.message = rule.message
         self.fields = comparison.left.fields + comparison.right.fields.filter { !comparison.left.fields.contains($0) }
@@ -22,13 +26,15 @@ public struct CheckRule: FormRule {
     }
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
-        for row in instance.rows {
-            if fields.allSatisfy({ row.values[$0]?.value.number == nil }) { continue }
-            let resolve: (String) -> DecimalNumber? = { row.number($0) ?? .zero }
-            guard case .value(let left) = comparison.left.evaluate(resolve),
-                case .value(let right) = comparison.right.evaluate(resolve)
+        for index in instance.rows.indices {
+            let leftInputs = self.left.inputs(instance.rows[index])
+            let rightInputs = self.right.inputs(instance.rows[index])
+            if leftInputs.allSatisfy({ $0 == nil }), rightInputs.allSatisfy({ $0 == nil }) { continue }
+            guard case .value(let left) = self.left.evaluate(leftInputs),
+                case .value(let right) = self.right.evaluate(rightInputs)
             else { continue }
             if comparison.relation.holds(left, right) { continue }
+            let row = instance.rows[index]
             let cells = fields.compactMap { instance.location(of: $0, on: row) }
             guard let location = cells.first else { continue }
             findings.append(

@@ -13,8 +13,8 @@ public struct DerivedColumnRule: FormRule {
     public let id: String
     let form: String
     let column: ColumnDefinition
-    let formula: Expression
-    let inputs: [String]
+    let formula: RowFormula
+    let slot: ColumnSlot
     let labels: [String: LocalizedText]
     /// The formula as messages write it (`(3) / (1) × 100`), made once.
     let formulaText: LocalizedText
@@ -27,8 +27,8 @@ public struct DerivedColumnRule: FormRule {
         self.id = RuleID.formula(form.id, column.key)
         self.form = form.id
         self.column = column
-        self.formula = formula
-        self.inputs = formula.fields
+        self.formula = RowFormula(formula, reading: source ?? form)
+        self.slot = form.slot(column.key)!
         let labels = FindingText.columnNames(form).merging(source.map(FindingText.columnNames) ?? [:]) { own, _ in
             own
         }
@@ -45,14 +45,15 @@ public struct DerivedColumnRule: FormRule {
     /// Checks the rows of `instance`, the formula reading its fields from the row `inputsFrom` gives (the row
     /// itself, or the same unit's row of another form); rows without one are skipped.
     func check(_ instance: FormInstance, inputsFrom source: (FormRow) -> FormRow?, into findings: inout [Finding]) {
-        for row in instance.rows {
-            guard let cell = row.values[column.key], cell.provenance != nil,
-                let inputRow = source(row)
+        for index in instance.rows.indices {
+            guard let cell = instance.rows[index].values[slot], cell.isFromCell,
+                let inputRow = source(instance.rows[index])
             else { continue }
-            if inputs.allSatisfy({ inputRow.values[$0]?.value.number == nil }) { continue }
-            let evaluation = formula.evaluate { inputRow.number($0) ?? .zero }
+            let inputs = formula.inputs(inputRow)
+            if inputs.allSatisfy({ $0 == nil }) { continue }
+            let evaluation = formula.evaluate(inputs)
             // The cell's place, made only for a finding (A1 text costs more than the check).
-            var location: FindingLocation { instance.location(of: column.key, on: row)! }
+            var location: FindingLocation { instance.location(of: column.key, on: instance.rows[index])! }
             switch (evaluation, cell.value) {
             case (.divisionByZero, .missing):
                 continue

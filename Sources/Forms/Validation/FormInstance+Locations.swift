@@ -25,8 +25,16 @@ extension FormInstance {
 
     /// The cells of column `key` from the first row to the last (`E9:E40`), for a value computed over a list.
     public func location(ofColumn key: String) -> FindingLocation {
-        let cells = rows.compactMap { $0.values[key]?.provenance?.cell }
-        guard let first = cells.min(), let last = cells.max() else { return sheetLocation }
+        guard let slot = definition.slot(key) else { return sheetLocation }
+        return location(ofColumn: slot)
+    }
+
+    func location(ofColumn slot: ColumnSlot) -> FindingLocation {
+        // Rows are in sheet order: the first and last cells read are the ends.
+        func cell(_ index: Int) -> CellAddress? { rows[index].values[slot]?.provenance?.cell }
+        guard let first = rows.indices.lazy.compactMap(cell).first,
+            let last = rows.indices.reversed().lazy.compactMap(cell).first
+        else { return sheetLocation }
         return FindingLocation(file: document.path, sheet: sheet, cell: CellRange(first, last).a1)
     }
 

@@ -86,9 +86,14 @@ public struct LinkCheck: Sendable {
             let count = DecimalNumber(instance.rows.count)
             return Reading(value: count, quoted: .number(count), location: instance.location(ofRecords: ()))
         case .sum:
-            guard let field = reference.field else { return nil }
-            guard let sum = DecimalNumber.sum(instance.rows.compactMap { $0.number(field) }) else { return nil }
-            return Reading(value: sum, quoted: .number(sum), location: instance.location(ofColumn: field))
+            guard let field = reference.field, let slot = instance.definition.slot(field) else { return nil }
+            var sum = DecimalNumber.zero
+            for index in instance.rows.indices {
+                guard let number = instance.rows[index].number(slot) else { continue }
+                guard let next = sum.adding(number) else { return nil }
+                sum = next
+            }
+            return Reading(value: sum, quoted: .number(sum), location: instance.location(ofColumn: slot))
         case .value:
             guard let field = reference.field, let row = unitRow(reference.row, in: instance),
                 let cell = row.values[field], let location = instance.location(of: field, on: row)

@@ -5,6 +5,7 @@ import SheetCore
 public struct RangeRule: FormRule {
     public let id: String
     let column: ColumnDefinition
+    let slot: ColumnSlot
     let label: LocalizedText
 
     /// - Returns: `nil` when the column is not numeric or has no bound.
@@ -12,13 +13,15 @@ public struct RangeRule: FormRule {
         guard column.isNumeric, column.minimum != nil || column.maximum != nil else { return nil }
         self.id = RuleID.range(form.id, column.key)
         self.column = column
+        self.slot = form.slot(column.key)!
         self.label = FindingText.columnNames(form)[column.key]!
     }
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
-        for row in instance.rows {
-            guard let value = row.number(column.key), row.values[column.key]?.provenance != nil else { continue }
-            var location: FindingLocation { instance.location(of: column.key, on: row)! }
+        for index in instance.rows.indices {
+            guard let cell = instance.rows[index].values[slot], let value = cell.value.number, cell.isFromCell
+            else { continue }
+            var location: FindingLocation { instance.location(of: column.key, on: instance.rows[index])! }
             if let minimum = column.minimum, value < minimum {
                 findings.append(
                     Finding(

@@ -5,12 +5,14 @@ public struct RequiredRule: FormRule {
     let form: String
     let header: [HeaderField]
     let columns: [ColumnDefinition]
+    let slots: [ColumnSlot]
     let labels: [String: LocalizedText]
 
     /// - Returns: `nil` when nothing in the form is required.
     public init?(form: FormDefinition) {
         header = form.header.filter(\.required)
         columns = form.kind == .records ? form.columns.filter(\.required) : []
+        slots = columns.map { form.slot($0.key)! }
         guard !header.isEmpty || !columns.isEmpty else { return nil }
         self.id = "\(form.id)/required"
         self.form = form.id
@@ -35,9 +37,9 @@ public struct RequiredRule: FormRule {
                 continue
             }
         }
-        for column in columns {
-            for row in instance.rows where row.values[column.key]?.value == .missing {
-                guard let location = instance.location(of: column.key, on: row) else { continue }
+        for (column, slot) in zip(columns, slots) {
+            for index in instance.rows.indices where instance.rows[index].values[slot]?.value == .missing {
+                guard let location = instance.location(of: column.key, on: instance.rows[index]) else { continue }
                 findings.append(
                     Finding(
                         rule: RuleID.required(form, column.key), severity: .error, location: location,

@@ -26,7 +26,7 @@ public struct TotalsRule: FormRule {
         for total in structure.totals {
             let totalRow = instance.rows[total.row]
             for column in columns {
-                guard let cell = totalRow.values[column.key], cell.provenance != nil,
+                guard let cell = totalRow.values[column.key], cell.isFromCell,
                     let location = instance.location(of: column.key, on: totalRow)
                 else { continue }
                 let parts = total.parts.map { instance.rows[$0].values[column.key]?.value }

@@ -6,6 +6,7 @@ import SheetCore
 public struct TypeRule: FormRule {
     public let id: String
     let column: ColumnDefinition
+    let slot: ColumnSlot
     let label: LocalizedText
 
     /// - Returns: `nil` for derived columns and free text, which any cell content satisfies.
@@ -13,14 +14,15 @@ public struct TypeRule: FormRule {
         guard column.formula == nil, column.type != .text else { return nil }
         self.id = RuleID.type(form.id, column.key)
         self.column = column
+        self.slot = form.slot(column.key)!
         self.label = FindingText.columnNames(form)[column.key]!
     }
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
         var reported: Set<String>?
-        for row in instance.rows {
-            guard let cell = row.values[column.key], cell.provenance != nil else { continue }
-            var location: FindingLocation { instance.location(of: column.key, on: row)! }
+        for index in instance.rows.indices {
+            guard let cell = instance.rows[index].values[slot], cell.isFromCell else { continue }
+            var location: FindingLocation { instance.location(of: column.key, on: instance.rows[index])! }
             switch cell.value {
             case .number(let value) where column.type == .integer:
                 guard value.rounded(toPlaces: 0) != value else { continue }

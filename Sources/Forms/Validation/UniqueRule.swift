@@ -3,6 +3,7 @@
 public struct UniqueRule: FormRule {
     public let id: String
     let field: String
+    let slot: ColumnSlot?
     let severity: Severity
     let message: LocalizedText?
     let label: LocalizedText
@@ -12,32 +13,39 @@ public struct UniqueRule: FormRule {
         guard case .unique(let field) = rule.kind else { return nil }
         self.id = RuleID.declared(form.id, rule.id)
         self.field = field
+        self.slot = form.slot(field)
         self.severity = rule.severity
         self.message = rule.message
         self.label = FindingText.columnNames(form)[field] ?? LocalizedText(vi: field)
     }
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
-        var first: [String: FindingLocation] = [:]
-        for row in instance.rows {
-            guard let cell = row.values[field] else { continue }
+        guard let slot else { return }
+        // The first row of each value; its place is written out only for a repeat.
+        var first: [String: Int] = [:]
+        for (index, row) in instance.rows.enumerated() {
+            guard let cell = row.values[slot] else { continue }
             let key: String
             switch cell.value {
             case .missing, .invalid: continue
             case .number(let number): key = number.description
+            case .text(let text): key = text  // read trimmed
             default: key = cell.value.description.trimmingSpaces
             }
-            guard !key.isEmpty, let location = instance.location(of: field, on: row) else { continue }
-            if let earlier = first[key] {
-                findings.append(
-                    Finding(
-                        rule: id, severity: severity, location: location, actual: .text(key),
-                        message: FindingText.withDeclared(
-                            message, FindingText.duplicate(field: label, value: key, first: earlier)),
-                        related: [earlier]))
-            } else {
-                first[key] = location
+            guard !key.isEmpty else { continue }
+            guard let earlierRow = first[key] else {
+                first[key] = index
+                continue
             }
+            guard let location = instance.location(of: field, on: row),
+                let earlier = instance.location(of: field, on: instance.rows[earlierRow])
+            else { continue }
+            findings.append(
+                Finding(
+                    rule: id, severity: severity, location: location, actual: .text(key),
+                    message: FindingText.withDeclared(
+                        message, FindingText.duplicate(field: label, value: key, first: earlier)),
+                    related: [earlier]))
         }
     }
 }

@@ -18,24 +18,24 @@ public struct HouseholdClassRule: FormRule {
     public static let name = "household-class"
 
     public let id: String
-    let income: String
-    let area: String
-    let classColumn: String
-    let count: String?
-    let flags: [String]
+    let income: ColumnSlot
+    let area: ColumnSlot
+    let classColumn: ColumnSlot
+    let count: ColumnSlot?
+    let flags: [ColumnSlot]
     let standards: PovertyStandards
     let severity: Severity
 
     /// - Throws: ``CustomRuleRegistry/Problem`` when a parameter is missing or names no column of the form.
     public init(_ request: CustomRuleRegistry.Request, standards: PovertyStandards) throws(CustomRuleRegistry.Problem) {
-        func column(_ role: String) throws(CustomRuleRegistry.Problem) -> String {
+        func column(_ role: String) throws(CustomRuleRegistry.Problem) -> ColumnSlot {
             guard let key = request.parameters[role] else {
                 throw CustomRuleRegistry.Problem(PovertyRuleText.missingParameter(request, role: role))
             }
-            guard request.form.column(key) != nil else {
+            guard let slot = request.form.slot(key) else {
                 throw CustomRuleRegistry.Problem(PovertyRuleText.unknownColumn(request, role: role, key: key))
             }
-            return key
+            return slot
         }
         id = request.id
         income = try column("income")
@@ -46,10 +46,14 @@ public struct HouseholdClassRule: FormRule {
             flags = []
         } else if let list = request.parameters["flags"] {
             count = nil
-            flags = list.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-            for key in flags where request.form.column(key) == nil {
-                throw CustomRuleRegistry.Problem(PovertyRuleText.unknownColumn(request, role: "flags", key: key))
+            var slots: [ColumnSlot] = []
+            for key in list.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init) {
+                guard let slot = request.form.slot(key) else {
+                    throw CustomRuleRegistry.Problem(PovertyRuleText.unknownColumn(request, role: "flags", key: key))
+                }
+                slots.append(slot)
             }
+            flags = slots
         } else {
             throw CustomRuleRegistry.Problem(PovertyRuleText.missingParameter(request, role: "deprivations"))
         }
@@ -59,13 +63,17 @@ public struct HouseholdClassRule: FormRule {
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
         guard let standard = standard(for: instance) else { return }
+        // A list repeats a handful of texts (`Nông thôn`, `Hộ nghèo`): each is folded once.
+        var areas: [String: AreaType?] = [:]
+        var classes: [String: HouseholdClass?] = [:]
         for row in instance.rows {
             guard let income = row.number(income), let areaText = row.values[area]?.value.text,
-                let area = HouseholdClassRule.area(areaText), let stated = row.values[classColumn],
-                let statedText = stated.value.text, let statedClass = HouseholdClassRule.householdClass(statedText),
+                let area = HouseholdClassRule.cached(areaText, in: &areas, HouseholdClassRule.area),
+                let stated = row.values[classColumn], let statedText = stated.value.text,
+                let statedClass = HouseholdClassRule.cached(statedText, in: &classes, HouseholdClassRule.householdClass),
                 let deprivations = deprivationCount(row),
                 let computed = try? standard.classify(income: income, area: area, deprivationCount: deprivations),
-                computed != statedClass, let location = instance.location(of: classColumn, on: row)
+                computed != statedClass, let location = instance.location(of: classColumn.key, on: row)
             else { continue }
             findings.append(
                 Finding(
@@ -75,6 +83,13 @@ public struct HouseholdClassRule: FormRule {
                         stated: statedClass, computed: computed, income: income, area: area,
                         deprivations: deprivations, standard: standard)))
         }
+    }
+
+    static func cached<Value>(_ text: String, in cache: inout [String: Value?], _ read: (String) -> Value?) -> Value? {
+        if let known = cache[text] { return known }
+        let value = read(text)
+        cache[text] = value
+        return value
     }
 
     /// The stated count, else the flags set to 1.
