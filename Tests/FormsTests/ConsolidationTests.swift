@@ -24,7 +24,7 @@ import Testing
     {
         FormInstance(
             definition: definition, document: document, sheet: "Biểu",
-            rows: [FormRow(code: "1", label: "Xã \(code)", block: block, sheetRow: 10, values: values.mapValues(value))]
+            rows: [FormRow(code: "1", label: "Xã \(code)", block: block, sheetRow: 10, values: RowValues(values.mapValues(value)))]
         )
     }
 

@@ -28,7 +28,7 @@ import Testing
         for (column, key) in values.keys.sorted().enumerated() { positions[key] = column + 2 }
         return FormInstance(
             definition: definition, document: document, sheet: id, header: header,
-            rows: [FormRow(code: "1", label: "Xã Ia Đal", sheetRow: 10, values: extracted)], columnPositions: positions)
+            rows: [FormRow(code: "1", label: "Xã Ia Đal", sheetRow: 10, values: RowValues(extracted))], columnPositions: positions)
     }
 
     @Test(

@@ -89,7 +89,7 @@ import VietText
         func values(_ path: String) throws -> [[String: FieldValue]] {
             let readings = FormExtractor().read(
                 try Self.workbook(path), document: SourceDocument(path: path, sha256: ""), detector: detector)
-            return readings.compactMap(\.instance).flatMap(\.rows).map { $0.values.mapValues(\.value) }
+            return readings.compactMap(\.instance).flatMap(\.rows).map { $0.values.dictionary.mapValues(\.value) }
         }
         let unicode = try values("Samples/broken/08-unicode-23537-ia-dom-bieu01.xlsx")
         let legacy = try values("Samples/broken/08-vntime-nfd-23537-ia-dom-bieu01.xlsx")

@@ -147,7 +147,7 @@ import Testing
         #expect(instance.findings.first?.severity == .warning)
         #expect(instance.rows.map(\.line) == plain.rows.map(\.line))
         for (a, b) in zip(instance.rows, plain.rows) {
-            #expect(a.values.mapValues(\.value) == b.values.mapValues(\.value))
+            #expect(a.values.dictionary.mapValues(\.value) == b.values.dictionary.mapValues(\.value))
         }
     }
 

@@ -62,7 +62,7 @@ enum ValidationFixtures {
             }
             formRows.append(
                 FormRow(
-                    code: spec.code, block: spec.block, line: spec.line, sheetRow: firstRow + offset, values: values))
+                    code: spec.code, block: spec.block, line: spec.line, sheetRow: firstRow + offset, values: RowValues(values)))
         }
         var headerValues: [String: ExtractedValue] = [:]
         for (key, text) in header {
