@@ -34,9 +34,18 @@ extension LinkCheck {
     /// - Complexity: O(links × rows) for the links that name the instance's form.
     public func digest(_ instance: FormInstance) -> Digest {
         var digest = Digest(unitCode: instance.unitCode, period: instance.period, definition: instance.definition)
-        for (index, link) in links.enumerated() where !link.previousPeriod {
-            if link.left.form == digest.form { digest.lefts[index] = LinkCheck.read(link.left, in: instance) }
-            if link.right.form == digest.form { digest.rights[index] = LinkCheck.read(link.right, in: instance) }
+        let codes = instance.definition.kind == .lines ? nil : instance.effectiveCodes
+        // Several links read the same value (the count of a list, a unit's poor households): each is read once.
+        var readings: [ValueReference: Reading?] = [:]
+        func read(_ reference: ValueReference) -> Reading? {
+            if let known = readings[reference] { return known }
+            let reading = LinkCheck.read(reference, in: instance, codes: codes)
+            readings[reference] = reading
+            return reading
+        }
+        for index in linksByForm[digest.form] ?? [] where !links[index].previousPeriod {
+            if links[index].left.form == digest.form { digest.lefts[index] = read(links[index].left) }
+            if links[index].right.form == digest.form { digest.rights[index] = read(links[index].right) }
         }
         return digest
     }

@@ -20,20 +20,28 @@ enum TextMetrics {
     static func width(_ text: Substring, points: Double, bold: Bool = false) -> Double {
         let em = points * 96 / 72
         var ems = 0.0
-        for character in text {
-            if character == " " {
-                ems += 0.25
-            } else if character.isNumber {
-                ems += 0.5
-            } else if character.isUppercase {
-                ems += 0.72
-            } else if character.isLetter {
-                ems += 0.5
-            } else {
-                ems += 0.34
-            }
-        }
+        for scalar in text.unicodeScalars { ems += self.ems(scalar) }
         return ems * em * (bold ? 1.06 : 1)
+    }
+
+    /// The width of one character in ems: a space a quarter, a digit or lower-case letter a half, a capital 0.72,
+    /// anything else 0.34; a combining mark nothing (it sits on the letter before it).
+    private static func ems(_ scalar: Unicode.Scalar) -> Double {
+        switch scalar.value {
+        case 0x20: return 0.25
+        case 0x30...0x39, 0x61...0x7A: return 0.5
+        case 0x41...0x5A: return 0.72
+        case 0..<0x80: return 0.34
+        default: break
+        }
+        let properties = scalar.properties
+        if properties.numericType != nil { return 0.5 }
+        if properties.isUppercase { return 0.72 }
+        switch properties.generalCategory {
+        case .lowercaseLetter, .uppercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return 0.5
+        case .nonspacingMark, .spacingMark, .enclosingMark: return 0
+        default: return 0.34
+        }
     }
 
     static func width(_ text: String, points: Double, bold: Bool = false) -> Double {
@@ -63,12 +71,12 @@ enum TextMetrics {
     /// The lines `text` wraps to in `pixels` of room.
     static func lines(_ text: String, points: Double, bold: Bool = false, pixels room: Double) -> Int {
         var count = 0
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             let space = width(" ", points: points, bold: bold)
             var line = 0.0
             count += 1
-            for word in paragraph.split(separator: " ") {
-                let wordWidth = width(word, points: points, bold: bold)
+            for word in paragraph.split(separator: 0x20) {
+                let wordWidth = width(Substring(word), points: points, bold: bold)
                 if line > 0, line + space + wordWidth > room {
                     count += 1
                     line = wordWidth

@@ -7,8 +7,18 @@ import SheetCore
 /// Each finding is at the left value's cell and names the right value's file and cell too.
 public struct LinkCheck: Sendable {
     public let links: [LinkDefinition]
+    /// The links (by index) that read each form, on either side.
+    let linksByForm: [String: [Int]]
 
-    public init(links: [LinkDefinition]) { self.links = links }
+    public init(links: [LinkDefinition]) {
+        self.links = links
+        var byForm: [String: [Int]] = [:]
+        for (index, link) in links.enumerated() {
+            byForm[link.left.form, default: []].append(index)
+            if link.right.form != link.left.form { byForm[link.right.form, default: []].append(index) }
+        }
+        linksByForm = byForm
+    }
 
     /// A value read through a reference, with where it was read.
     struct Reading {
@@ -80,7 +90,9 @@ public struct LinkCheck: Sendable {
     /// The value a reference names in one sheet: the unit's own row (code `1`, else the first row), or the block
     /// row / line named by `row`; the number of records; or a field summed over them. A blank counts as 0;
     /// `nil` when the field is not on the sheet or not a number.
-    static func read(_ reference: ValueReference, in instance: FormInstance) -> Reading? {
+    ///
+    /// - Parameter codes: the instance's ``FormInstance/effectiveCodes``, when the caller has them.
+    static func read(_ reference: ValueReference, in instance: FormInstance, codes: [String?]? = nil) -> Reading? {
         switch reference.aggregate {
         case .count:
             let count = DecimalNumber(instance.rows.count)
@@ -95,7 +107,7 @@ public struct LinkCheck: Sendable {
             }
             return Reading(value: sum, quoted: .number(sum), location: instance.location(ofColumn: slot))
         case .value:
-            guard let field = reference.field, let row = unitRow(reference.row, in: instance),
+            guard let field = reference.field, let row = unitRow(reference.row, in: instance, codes: codes),
                 let cell = row.values[field], let location = instance.location(of: field, on: row)
             else { return nil }
             switch cell.value {
@@ -106,13 +118,13 @@ public struct LinkCheck: Sendable {
         }
     }
 
-    static func unitRow(_ key: String?, in instance: FormInstance) -> FormRow? {
+    static func unitRow(_ key: String?, in instance: FormInstance, codes: [String?]? = nil) -> FormRow? {
         switch instance.definition.kind {
         case .lines:
             guard let key else { return instance.rows.first }
             return instance.rows.first { $0.line == key }
         case .units, .records:
-            let codes = instance.effectiveCodes
+            let codes = codes ?? instance.effectiveCodes
             let top = codes.firstIndex { $0 == "1" } ?? codes.firstIndex { $0 != nil } ?? 0
             guard top < instance.rows.count else { return nil }
             guard let key else { return instance.rows[top] }
