@@ -31,9 +31,16 @@ public struct FormDefinition: Sendable {
     /// Where the table starts and how its rows are keyed.
     public var table: TableLayout
     /// The columns of the table, in order.
-    public var columns: [ColumnDefinition] { didSet { columnKeys = ColumnKeys(columns.map(\.key)) } }
+    public var columns: [ColumnDefinition] {
+        didSet {
+            columnKeys = ColumnKeys(columns.map(\.key))
+            columnLabelTexts = FormDefinition.labelTexts(columns)
+        }
+    }
     /// The columns' keys, shared by the rows read as this form.
     public private(set) var columnKeys: ColumnKeys
+    /// Each column's label and aliases normalised for matching, made once rather than for every sheet.
+    private(set) var columnLabelTexts: [[MatchText]]
     /// The fixed rows of a ``FormKind/lines`` form, in order; empty for other kinds.
     public var lines: [LineDefinition]
     /// The rules the values obey, beyond each derived column's formula.
@@ -60,9 +67,14 @@ public struct FormDefinition: Sendable {
         self.table = table
         self.columns = columns
         self.columnKeys = ColumnKeys(columns.map(\.key))
+        self.columnLabelTexts = FormDefinition.labelTexts(columns)
         self.lines = lines
         self.rules = rules
         self.sourcePath = sourcePath
+    }
+
+    private static func labelTexts(_ columns: [ColumnDefinition]) -> [[MatchText]] {
+        columns.map { column in ([column.label.vi] + column.aliases).map { MatchText($0) }.filter { !$0.isEmpty } }
     }
 
     /// The column with this key.

@@ -29,12 +29,15 @@ struct TableLocation {
 enum TableLocator {
     /// The token of a numbering cell: `(1)` → `1`, ` 4 = 3/1x100` → `4`, `a` → `A`, `Cột 2` → `2`; `nil` for
     /// text that is no column number.
+    private static let numberingPrefixes = ["cột", "Cột", "CỘT"].map { Array($0.utf8) }
+
     static func numberingToken(_ text: String) -> String? {
         var output: [UInt8] = []
         var scalars = Substring(text).unicodeScalars
-        // `Cột 2`, `cột 2`, `CỘT 2`
-        for prefix in ["cột", "Cột", "CỘT"] where text.hasPrefix(prefix) {
-            scalars = Substring(text.dropFirst(prefix.count)).unicodeScalars
+        // `Cột 2`, `cột 2`, `CỘT 2`, compared as bytes (NFC)
+        for prefix in numberingPrefixes where text.utf8.starts(with: prefix) {
+            scalars = Substring(text.utf8.dropFirst(prefix.count)).unicodeScalars
+            break
         }
         for scalar in scalars {
             switch scalar {
@@ -71,9 +74,7 @@ enum TableLocator {
     ) -> TableLocation {
         let columns = definition.columns
         var location = TableLocation(positions: Array(repeating: nil, count: columns.count))
-        let labels: [[MatchText]] = columns.map { column in
-            ([column.label.vi] + column.aliases).map { MatchText($0) }.filter { !$0.isEmpty }
-        }
+        let labels = definition.columnLabelTexts
         let tokens = columns.map { $0.number.flatMap(numberingToken) }
         let lastHeadingRow = heading.rowIndices.last ?? -1
 

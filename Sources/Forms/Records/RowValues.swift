@@ -77,8 +77,14 @@ public struct RowValues: Sendable, ExpressibleByDictionaryLiteral {
     /// The value of a column resolved once (``FormDefinition/slot(_:)``): by position when this row was read as
     /// the slot's form, else by key.
     public subscript(slot: ColumnSlot) -> ExtractedValue? {
-        if slot.position < storage.count, columns.keys[slot.position] == slot.key { return storage[slot.position] }
-        return self[slot.key]
+        // Lent, not copied: a rule looks at one part of a value on every row.
+        _read {
+            if slot.position < storage.count, columns.keys[slot.position] == slot.key {
+                yield storage[slot.position]
+            } else {
+                yield self[slot.key]
+            }
+        }
     }
 
     /// Whether the row has no value.

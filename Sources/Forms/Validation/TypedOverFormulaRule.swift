@@ -4,16 +4,17 @@
 /// are those of the rows the form's `totals` rule checks.
 public struct TypedOverFormulaRule: FormRule {
     public let id: String
-    let derivedColumns: [String]
-    let summedColumns: [String]
+    let derivedColumns: [ColumnSlot]
+    let summedColumns: [ColumnSlot]
     let hasTotals: Bool
     let labels: [String: LocalizedText]
 
     public init(form: FormDefinition) {
         self.id = RuleID.typedOverFormula(form.id)
-        self.derivedColumns = form.columns.filter { $0.formula != nil }.map(\.key)
-        self.summedColumns = form.columns.filter { $0.formula == nil && $0.aggregate == .sum && $0.isNumeric }.map(
-            \.key)
+        self.derivedColumns = form.columns.filter { $0.formula != nil }.map { form.slot($0.key)! }
+        self.summedColumns = form.columns.filter { $0.formula == nil && $0.aggregate == .sum && $0.isNumeric }.map {
+            form.slot($0.key)!
+        }
         self.hasTotals = form.rules.contains {
             if case .totals = $0.kind { return true }
             return false
@@ -22,29 +23,29 @@ public struct TypedOverFormulaRule: FormRule {
     }
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
-        var cells: [(column: String, row: Int)] = []
-        for key in derivedColumns {
-            for index in instance.rows.indices { cells.append((key, index)) }
+        var cells: [(column: ColumnSlot, row: Int)] = []
+        for slot in derivedColumns {
+            for index in instance.rows.indices { cells.append((slot, index)) }
         }
         if hasTotals {
             for total in TotalRows(instance).totals {
-                for key in summedColumns { cells.append((key, total.row)) }
+                for slot in summedColumns { cells.append((slot, total.row)) }
             }
         }
         var formulaColumns: Set<String> = []
-        for (key, index) in cells where instance.rows[index].values[key]?.provenance?.formula != nil {
-            formulaColumns.insert(key)
+        for (slot, index) in cells where instance.rows[index].values[slot]?.provenance?.formula != nil {
+            formulaColumns.insert(slot.key)
         }
         guard !formulaColumns.isEmpty else { return }
-        for (key, index) in cells where formulaColumns.contains(key) {
-            let row = instance.rows[index]
-            guard let cell = row.values[key], let provenance = cell.provenance, provenance.formula == nil,
-                cell.value != .missing, let location = instance.location(of: key, on: row)
+        for (slot, index) in cells where formulaColumns.contains(slot.key) {
+            guard let cell = instance.rows[index].values[slot], let provenance = cell.provenance,
+                provenance.formula == nil, cell.value != .missing,
+                let location = instance.location(of: slot.key, on: instance.rows[index])
             else { continue }
             findings.append(
                 Finding(
                     rule: id, severity: .warning, location: location, actual: cell.quoted,
-                    message: FindingText.typedOverFormula(column: labels[key]!, actual: cell.quoted)))
+                    message: FindingText.typedOverFormula(column: labels[slot.key]!, actual: cell.quoted)))
         }
     }
 }
