@@ -65,7 +65,7 @@ public struct Consolidation: Sendable {
                 for block in Consolidation.blockKeys(definition) {
                     guard let row = Consolidation.unitRow(instance, block: block) else { continue }
                     for column in definition.columns where column.aggregate == .sum {
-                        if let number = row.values[column.key]?.value.number {
+                        if let number = row.values.field(column.key)?.number {
                             values[CellKey(column: column.key, row: block)] = number
                         }
                     }
@@ -75,10 +75,10 @@ public struct Consolidation: Sendable {
                     guard let key = row.line, let line = definition.line(key), line.sumOf.isEmpty else { continue }
                     for column in definition.columns {
                         let cell = CellKey(column: column.key, row: key)
-                        if column.isNumeric, column.formula == nil, let number = row.values[column.key]?.value.number {
+                        if column.isNumeric, column.formula == nil, let number = row.values.field(column.key)?.number {
                             values[cell] = number
                         } else if !column.isNumeric, column.key != definition.table.codeColumn,
-                            let text = row.values[column.key]?.value.text
+                            let text = row.values.field(column.key)?.text
                         {
                             texts[cell] = text
                         }

@@ -54,55 +54,70 @@ struct CellReader {
         Provenance(origin: origin, cell: address, raw: raw, formula: formula)
     }
 
-    /// The value of `cell` (absent: blank) at `address` in `column`.
+    /// The value of `cell` (absent: blank) at `address` in `column`, with its provenance.
     mutating func read(_ cell: Cell?, at address: CellAddress, column: Column) -> ExtractedValue {
+        ExtractedValue(
+            value: value(cell, at: address, column: column),
+            provenance: provenance(address, raw: Self.raw(cell), formula: cell?.formula))
+    }
+
+    /// A cell's content as provenance keeps it: the text as written, a number's shortest round-trip text (`12`
+    /// for 12.0), `TRUE`/`FALSE`, an error's code, a date in ISO 8601; blank for no cell.
+    static func raw(_ cell: Cell?) -> String {
+        guard let cell else { return "" }
+        switch cell.value {
+        case .empty: return ""
+        case .number(let double): return integerText(double) ?? NumberText.text(double)
+        case .string, .richText: return cell.value.text ?? ""
+        case .boolean(let flag): return flag ? "TRUE" : "FALSE"
+        case .error(let error): return error.text
+        case .dateTime(let date): return date.iso8601
+        }
+    }
+
+    /// The value of `cell` (absent: blank) at `address` in `column`; its provenance is made only for a finding.
+    mutating func value(_ cell: Cell?, at address: CellAddress, column: Column) -> FieldValue {
         guard let cell else {
-            let value: FieldValue = column.definition.type == .boolean ? .boolean(false) : .missing
-            return ExtractedValue(value: value, provenance: provenance(address, raw: ""))
+            return column.definition.type == .boolean ? .boolean(false) : .missing
+        }
+        let origin = origin
+        var source: Provenance {
+            Provenance(origin: origin, cell: address, raw: Self.raw(cell), formula: cell.formula)
         }
         switch cell.value {
         case .empty:
-            let value: FieldValue = column.definition.type == .boolean ? .boolean(false) : .missing
-            return ExtractedValue(value: value, provenance: provenance(address, raw: "", formula: cell.formula))
+            return column.definition.type == .boolean ? .boolean(false) : .missing
         case .number(let double):
             let integer = Self.integerText(double)
-            let raw = integer ?? NumberText.text(double)
-            let source = provenance(address, raw: raw, formula: cell.formula)
-            if isSentinel(raw, column) { return ExtractedValue(value: .missing, provenance: source) }
-            let value = number(double, raw: raw, isInteger: integer != nil, cell: cell, column: column, source: source)
-            return ExtractedValue(value: value, provenance: source)
+            if !column.sentinels.isEmpty, isSentinel(integer ?? NumberText.text(double), column) { return .missing }
+            return number(double, isInteger: integer != nil, cell: cell, column: column, source: source)
         case .string, .richText:
-            let raw = cell.value.text ?? ""
-            let source = provenance(address, raw: raw, formula: cell.formula)
-            return ExtractedValue(value: text(raw, column: column, source: source), provenance: source)
+            return text(cell.value.text ?? "", column: column, source: source)
         case .boolean(let flag):
-            let source = provenance(address, raw: flag ? "TRUE" : "FALSE", formula: cell.formula)
             switch column.definition.type {
-            case .boolean: return ExtractedValue(value: .boolean(flag), provenance: source)
-            case .text, .code: return ExtractedValue(value: .text(flag ? "TRUE" : "FALSE"), provenance: source)
+            case .boolean: return .boolean(flag)
+            case .text, .code: return .text(flag ? "TRUE" : "FALSE")
             default:
                 findings.append(ReadingFindings.notANumber(source, column: column.definition))
-                return ExtractedValue(value: .invalid, provenance: source)
+                return .invalid
             }
-        case .error(let error):
-            let source = provenance(address, raw: error.text, formula: cell.formula)
+        case .error:
             findings.append(ReadingFindings.cellError(source, column: column.definition))
-            return ExtractedValue(value: .invalid, provenance: source)
+            return .invalid
         case .dateTime(let date):
-            let source = provenance(address, raw: date.iso8601, formula: cell.formula)
             switch column.definition.type {
-            case .date: return ExtractedValue(value: .date(date), provenance: source)
-            case .text, .code: return ExtractedValue(value: .text(date.iso8601), provenance: source)
+            case .date: return .date(date)
+            case .text, .code: return .text(date.iso8601)
             case .boolean:
                 findings.append(ReadingFindings.notAFlag(source, column: column.definition))
-                return ExtractedValue(value: .invalid, provenance: source)
+                return .invalid
             case .integer, .decimal, .money, .percent:
                 // A number shown as a date: the number stands, the display is likely a formatting slip.
                 guard let value = DecimalNumber(shortestRepresentationOf: date.serial) else {
                     findings.append(ReadingFindings.notANumber(source, column: column.definition))
-                    return ExtractedValue(value: .invalid, provenance: source)
+                    return .invalid
                 }
-                return ExtractedValue(value: .number(value), provenance: source)
+                return .number(value)
             }
         }
     }
@@ -110,14 +125,16 @@ struct CellReader {
     // MARK: Numbers in number cells
 
     private mutating func number(
-        _ double: Double, raw: String, isInteger: Bool, cell: Cell, column: Column, source: Provenance
+        _ double: Double, isInteger: Bool, cell: Cell, column: Column, source: @autoclosure () -> Provenance
     ) -> FieldValue {
         switch column.definition.type {
         case .integer, .decimal, .money, .percent:
-            // The exact decimal of the shortest round-trip text (`raw`), as `DecimalNumber(shortestRepresentationOf:)`.
-            let decimal = isInteger ? DecimalNumber(significand: Int64(double), exponent: 0) : DecimalNumber(raw)
+            // The exact decimal of the shortest round-trip text, as `DecimalNumber(shortestRepresentationOf:)`.
+            let decimal =
+                isInteger
+                ? DecimalNumber(significand: Int64(double), exponent: 0) : DecimalNumber(NumberText.text(double))
             guard var value = decimal else {
-                findings.append(ReadingFindings.notANumber(source, column: column.definition))
+                findings.append(ReadingFindings.notANumber(source(), column: column.definition))
                 return .invalid
             }
             if column.definition.type == .percent, isPercentStyle(cell.styleIndex), !value.isZero,
@@ -128,15 +145,15 @@ struct CellReader {
             }
             return .number(value)
         case .code, .text:
-            return .text(raw)
+            return .text(Self.integerText(double) ?? NumberText.text(double))
         case .boolean:
             if double == 1 { return .boolean(true) }
             if double == 0 { return .boolean(false) }
-            findings.append(ReadingFindings.notAFlag(source, column: column.definition))
+            findings.append(ReadingFindings.notAFlag(source(), column: column.definition))
             return .invalid
         case .date:
             guard double >= 1, double < 2_958_466 else {
-                findings.append(ReadingFindings.notADate(source, column: column.definition))
+                findings.append(ReadingFindings.notADate(source(), column: column.definition))
                 return .invalid
             }
             return .date(ExcelDateTime(serial: double, system: dateSystem, kind: .date))
@@ -163,7 +180,7 @@ struct CellReader {
 
     // MARK: Text cells
 
-    private mutating func text(_ raw: String, column: Column, source: Provenance) -> FieldValue {
+    private mutating func text(_ raw: String, column: Column, source: @autoclosure () -> Provenance) -> FieldValue {
         let trimmed = Self.trimmed(raw)
         if trimmed.isEmpty {
             return column.definition.type == .boolean ? .boolean(false) : .missing
@@ -173,14 +190,14 @@ struct CellReader {
         case .text, .code:
             return .text(VietText.nfc(trimmed))
         case .integer, .decimal, .money, .percent:
-            return numberText(trimmed, column: column, source: source)
+            return numberText(trimmed, column: column, source: source())
         case .boolean:
             if let flag = Self.flag(MatchText(trimmed)) { return .boolean(flag) }
-            findings.append(ReadingFindings.notAFlag(source, column: column.definition))
+            findings.append(ReadingFindings.notAFlag(source(), column: column.definition))
             return .invalid
         case .date:
             if let date = DateText.read(trimmed, system: dateSystem) { return .date(date) }
-            findings.append(ReadingFindings.notADate(source, column: column.definition))
+            findings.append(ReadingFindings.notADate(source(), column: column.definition))
             return .invalid
         }
     }

@@ -144,16 +144,18 @@ struct TableReader {
 
     /// The values of a row, by column key; columns not found are missing without provenance.
     private mutating func values(_ cells: [Cell?], row: Int) -> RowValues {
-        var values: [ExtractedValue?] = []
-        values.reserveCapacity(columns.count)
+        var fields: [FieldValue?] = []
+        fields.reserveCapacity(columns.count)
         for index in columns.indices {
             guard let position = positions[index] else {
-                values.append(ExtractedValue(value: .missing, provenance: nil))
+                fields.append(.missing)
                 continue
             }
-            values.append(reader.read(cells[index], at: CellAddress(row: row, column: position), column: columns[index]))
+            fields.append(reader.value(cells[index], at: CellAddress(row: row, column: position), column: columns[index]))
         }
-        return RowValues(columns: definition.columnKeys, values: values)
+        return RowValues(
+            columns: definition.columnKeys, fields: fields, origin: reader.origin, sheetColumns: positions, row: row,
+            cells: cells)
     }
 
     // MARK: Units

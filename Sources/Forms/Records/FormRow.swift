@@ -28,8 +28,8 @@ public struct FormRow: Sendable {
     }
 
     /// The number in a field, if it holds one.
-    public func number(_ key: String) -> DecimalNumber? { values[key]?.value.number }
+    public func number(_ key: String) -> DecimalNumber? { values.field(key)?.number }
 
     /// The number in a column resolved once, if it holds one.
-    public func number(_ slot: ColumnSlot) -> DecimalNumber? { values[slot]?.value.number }
+    public func number(_ slot: ColumnSlot) -> DecimalNumber? { values.number(slot) }
 }

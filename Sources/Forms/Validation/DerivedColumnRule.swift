@@ -46,7 +46,7 @@ public struct DerivedColumnRule: FormRule {
     /// itself, or the same unit's row of another form); rows without one are skipped.
     func check(_ instance: FormInstance, inputsFrom source: (FormRow) -> FormRow?, into findings: inout [Finding]) {
         for index in instance.rows.indices {
-            guard let cell = instance.rows[index].values[slot], cell.isFromCell,
+            guard let written = instance.rows[index].values.field(slot), instance.rows[index].values.isFromCell(slot),
                 let inputRow = source(instance.rows[index])
             else { continue }
             let inputs = formula.inputs(inputRow)
@@ -54,7 +54,8 @@ public struct DerivedColumnRule: FormRule {
             let evaluation = formula.evaluate(inputs)
             // The cell's place, made only for a finding (A1 text costs more than the check).
             var location: FindingLocation { instance.location(of: column.key, on: instance.rows[index])! }
-            switch (evaluation, cell.value) {
+            var cell: ExtractedValue { instance.rows[index].values[slot]! }
+            switch (evaluation, written) {
             case (.divisionByZero, .missing):
                 continue
             case (.divisionByZero, .number(let written)) where written.isZero:

@@ -31,7 +31,7 @@ extension FormInstance {
 
     func location(ofColumn slot: ColumnSlot) -> FindingLocation {
         // Rows are in sheet order: the first and last cells read are the ends.
-        func cell(_ index: Int) -> CellAddress? { rows[index].values[slot]?.provenance?.cell }
+        func cell(_ index: Int) -> CellAddress? { rows[index].values.cell(slot) }
         guard let first = rows.indices.lazy.compactMap(cell).first,
             let last = rows.indices.reversed().lazy.compactMap(cell).first
         else { return sheetLocation }

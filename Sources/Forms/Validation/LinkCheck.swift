@@ -108,9 +108,9 @@ public struct LinkCheck: Sendable {
             return Reading(value: sum, quoted: .number(sum), location: instance.location(ofColumn: slot))
         case .value:
             guard let field = reference.field, let row = unitRow(reference.row, in: instance, codes: codes),
-                let cell = row.values[field], let location = instance.location(of: field, on: row)
+                let value = row.values.field(field), let location = instance.location(of: field, on: row)
             else { return nil }
-            switch cell.value {
+            switch value {
             case .number(let value): return Reading(value: value, quoted: .number(value), location: location)
             case .missing: return Reading(value: .zero, quoted: .blank, location: location)
             default: return nil

@@ -19,7 +19,7 @@ public struct RangeRule: FormRule {
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
         for index in instance.rows.indices {
-            guard let cell = instance.rows[index].values[slot], let value = cell.value.number, cell.isFromCell
+            guard let value = instance.rows[index].values.number(slot), instance.rows[index].values.isFromCell(slot)
             else { continue }
             var location: FindingLocation { instance.location(of: column.key, on: instance.rows[index])! }
             if let minimum = column.minimum, value < minimum {

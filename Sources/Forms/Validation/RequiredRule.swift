@@ -38,7 +38,8 @@ public struct RequiredRule: FormRule {
             }
         }
         for (column, slot) in zip(columns, slots) {
-            for index in instance.rows.indices where instance.rows[index].values[slot]?.value == .missing {
+            for index in instance.rows.indices {
+                guard case .missing? = instance.rows[index].values.field(slot) else { continue }
                 guard let location = instance.location(of: column.key, on: instance.rows[index]) else { continue }
                 findings.append(
                     Finding(

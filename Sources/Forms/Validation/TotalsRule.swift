@@ -9,6 +9,7 @@ public struct TotalsRule: FormRule {
     let severity: Severity
     let message: LocalizedText?
     let columns: [ColumnDefinition]
+    let slots: [ColumnSlot]
     let labels: [String: LocalizedText]
 
     public init(form: FormDefinition, rule: RuleDefinition) {
@@ -18,6 +19,7 @@ public struct TotalsRule: FormRule {
         self.columns = form.columns.filter {
             $0.aggregate == .sum && $0.isNumeric && $0.type != .percent && $0.key != form.table.codeColumn
         }
+        self.slots = columns.map { form.slot($0.key)! }
         self.labels = FindingText.columnNames(form)
     }
 
@@ -25,22 +27,21 @@ public struct TotalsRule: FormRule {
         let structure = TotalRows(instance)
         for total in structure.totals {
             let totalRow = instance.rows[total.row]
-            for column in columns {
-                guard let cell = totalRow.values[column.key], cell.isFromCell,
-                    let location = instance.location(of: column.key, on: totalRow)
-                else { continue }
-                let parts = total.parts.map { instance.rows[$0].values[column.key]?.value }
+            for (column, slot) in zip(columns, slots) {
+                guard let value = totalRow.values.field(slot), totalRow.values.isFromCell(slot) else { continue }
+                var location: FindingLocation { instance.location(of: column.key, on: totalRow)! }
+                let parts = total.parts.map { instance.rows[$0].values.field(slot) }
                 let written: DecimalNumber
-                switch cell.value {
+                switch value {
                 case .number(let value): written = value
                 case .missing: written = .zero
                 default: continue
                 }
-                if parts.allSatisfy({ $0?.number == nil }), cell.value == .missing { continue }
+                if parts.allSatisfy({ $0?.number == nil }), value == .missing { continue }
                 guard let sum = DecimalNumber.sum(parts.compactMap { $0?.number }) else { continue }
                 let agreement = Tolerance.total(
                     written: written, sum: sum, parts: parts.count, type: column.type, decimals: column.decimals)
-                let actual: FindingValue = cell.value == .missing ? .blank : .number(written)
+                let actual: FindingValue = value == .missing ? .blank : .number(written)
                 let codes = FindingText.codeSpan(total.partCodes)
                 switch agreement {
                 case .agrees:

@@ -21,9 +21,11 @@ public struct TypeRule: FormRule {
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
         var reported: Set<String>?
         for index in instance.rows.indices {
-            guard let cell = instance.rows[index].values[slot], cell.isFromCell else { continue }
+            guard let value = instance.rows[index].values.field(slot), instance.rows[index].values.isFromCell(slot)
+            else { continue }
             var location: FindingLocation { instance.location(of: column.key, on: instance.rows[index])! }
-            switch cell.value {
+            var quoted: FindingValue { instance.rows[index].values[slot]!.quoted }
+            switch value {
             case .number(let value) where column.type == .integer:
                 guard value.rounded(toPlaces: 0) != value else { continue }
                 findings.append(
@@ -40,8 +42,8 @@ public struct TypeRule: FormRule {
                 if reported!.contains("\(location.sheet ?? "")!\(location.cell ?? "")") { continue }
                 findings.append(
                     Finding(
-                        rule: id, severity: .error, location: location, actual: cell.quoted,
-                        message: FindingText.notOfType(column: label, type: column.type, actual: cell.quoted)))
+                        rule: id, severity: .error, location: location, actual: quoted,
+                        message: FindingText.notOfType(column: label, type: column.type, actual: quoted)))
             default:
                 continue
             }

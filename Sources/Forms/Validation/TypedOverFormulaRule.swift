@@ -33,13 +33,13 @@ public struct TypedOverFormulaRule: FormRule {
             }
         }
         var formulaColumns: Set<String> = []
-        for (slot, index) in cells where instance.rows[index].values[slot]?.provenance?.formula != nil {
+        for (slot, index) in cells where instance.rows[index].values.formula(slot) != nil {
             formulaColumns.insert(slot.key)
         }
         guard !formulaColumns.isEmpty else { return }
         for (slot, index) in cells where formulaColumns.contains(slot.key) {
-            guard let cell = instance.rows[index].values[slot], let provenance = cell.provenance,
-                provenance.formula == nil, cell.value != .missing,
+            guard instance.rows[index].values.isFromCell(slot), instance.rows[index].values.formula(slot) == nil,
+                let cell = instance.rows[index].values[slot], cell.value != .missing,
                 let location = instance.location(of: slot.key, on: instance.rows[index])
             else { continue }
             findings.append(

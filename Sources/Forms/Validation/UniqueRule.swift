@@ -24,13 +24,13 @@ public struct UniqueRule: FormRule {
         // The first row of each value; its place is written out only for a repeat.
         var first: [String: Int] = [:]
         for (index, row) in instance.rows.enumerated() {
-            guard let cell = row.values[slot] else { continue }
+            guard let value = row.values.field(slot) else { continue }
             let key: String
-            switch cell.value {
+            switch value {
             case .missing, .invalid: continue
             case .number(let number): key = number.description
             case .text(let text): key = text  // read trimmed
-            default: key = cell.value.description.trimmingSpaces
+            default: key = value.description.trimmingSpaces
             }
             guard !key.isEmpty else { continue }
             guard let earlierRow = first[key] else {

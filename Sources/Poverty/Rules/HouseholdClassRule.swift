@@ -67,9 +67,9 @@ public struct HouseholdClassRule: FormRule {
         var areas: [String: AreaType?] = [:]
         var classes: [String: HouseholdClass?] = [:]
         for row in instance.rows {
-            guard let income = row.number(income), let areaText = row.values[area]?.value.text,
+            guard let income = row.number(income), let areaText = row.values.field(area)?.text,
                 let area = HouseholdClassRule.cached(areaText, in: &areas, HouseholdClassRule.area),
-                let stated = row.values[classColumn], let statedText = stated.value.text,
+                let statedText = row.values.field(classColumn)?.text,
                 let statedClass = HouseholdClassRule.cached(statedText, in: &classes, HouseholdClassRule.householdClass),
                 let deprivations = deprivationCount(row),
                 let computed = try? standard.classify(income: income, area: area, deprivationCount: deprivations),
@@ -100,7 +100,7 @@ public struct HouseholdClassRule: FormRule {
         }
         var total = 0
         for flag in flags {
-            switch row.values[flag]?.value {
+            switch row.values.field(flag) {
             case .number(let value)?: if !value.isZero { total += 1 }
             case .boolean(true)?: total += 1
             default: continue
