@@ -80,19 +80,15 @@ struct CellReader {
         guard let cell else {
             return column.definition.type == .boolean ? .boolean(false) : .missing
         }
-        let origin = origin
-        var source: Provenance {
-            Provenance(origin: origin, cell: address, raw: Self.raw(cell), formula: cell.formula)
-        }
+        var source: Provenance { provenance(address, raw: Self.raw(cell), formula: cell.formula) }
         switch cell.value {
         case .empty:
             return column.definition.type == .boolean ? .boolean(false) : .missing
         case .number(let double):
-            let integer = Self.integerText(double)
-            if !column.sentinels.isEmpty, isSentinel(integer ?? NumberText.text(double), column) { return .missing }
-            return number(double, isInteger: integer != nil, cell: cell, column: column, source: source)
+            if !column.sentinels.isEmpty, isSentinel(Self.raw(cell), column) { return .missing }
+            return number(double, cell: cell, at: address, column: column)
         case .string, .richText:
-            return text(cell.value.text ?? "", column: column, source: source)
+            return text(cell.value.text ?? "", cell: cell, at: address, column: column)
         case .boolean(let flag):
             switch column.definition.type {
             case .boolean: return .boolean(flag)
@@ -125,16 +121,18 @@ struct CellReader {
     // MARK: Numbers in number cells
 
     private mutating func number(
-        _ double: Double, isInteger: Bool, cell: Cell, column: Column, source: @autoclosure () -> Provenance
+        _ double: Double, cell: Cell, at address: CellAddress, column: Column
     ) -> FieldValue {
+        // Made only for a finding.
+        var source: Provenance { provenance(address, raw: Self.raw(cell), formula: cell.formula) }
         switch column.definition.type {
         case .integer, .decimal, .money, .percent:
             // The exact decimal of the shortest round-trip text, as `DecimalNumber(shortestRepresentationOf:)`.
             let decimal =
-                isInteger
+                Self.isWhole(double)
                 ? DecimalNumber(significand: Int64(double), exponent: 0) : DecimalNumber(NumberText.text(double))
             guard var value = decimal else {
-                findings.append(ReadingFindings.notANumber(source(), column: column.definition))
+                findings.append(ReadingFindings.notANumber(source, column: column.definition))
                 return .invalid
             }
             if column.definition.type == .percent, isPercentStyle(cell.styleIndex), !value.isZero,
@@ -149,11 +147,11 @@ struct CellReader {
         case .boolean:
             if double == 1 { return .boolean(true) }
             if double == 0 { return .boolean(false) }
-            findings.append(ReadingFindings.notAFlag(source(), column: column.definition))
+            findings.append(ReadingFindings.notAFlag(source, column: column.definition))
             return .invalid
         case .date:
             guard double >= 1, double < 2_958_466 else {
-                findings.append(ReadingFindings.notADate(source(), column: column.definition))
+                findings.append(ReadingFindings.notADate(source, column: column.definition))
                 return .invalid
             }
             return .date(ExcelDateTime(serial: double, system: dateSystem, kind: .date))
@@ -162,8 +160,12 @@ struct CellReader {
 
     /// `12` for 12.0; `nil` for a number with a fraction or beyond 2⁵³ (the same text as `NumberText`).
     static func integerText(_ double: Double) -> String? {
-        guard abs(double) < 9_007_199_254_740_992, Double(Int64(double)) == double else { return nil }
-        return String(Int64(double))
+        isWhole(double) ? String(Int64(double)) : nil
+    }
+
+    /// Whether `double` is a whole number below 2⁵³ in magnitude.
+    static func isWhole(_ double: Double) -> Bool {
+        abs(double) < 9_007_199_254_740_992 && Double(Int64(double)) == double
     }
 
     private mutating func isPercentStyle(_ index: Int) -> Bool {
@@ -180,7 +182,9 @@ struct CellReader {
 
     // MARK: Text cells
 
-    private mutating func text(_ raw: String, column: Column, source: @autoclosure () -> Provenance) -> FieldValue {
+    private mutating func text(_ raw: String, cell: Cell, at address: CellAddress, column: Column) -> FieldValue {
+        // Made only for a finding.
+        var source: Provenance { provenance(address, raw: raw, formula: cell.formula) }
         let trimmed = Self.trimmed(raw)
         if trimmed.isEmpty {
             return column.definition.type == .boolean ? .boolean(false) : .missing
@@ -190,14 +194,14 @@ struct CellReader {
         case .text, .code:
             return .text(VietText.nfc(trimmed))
         case .integer, .decimal, .money, .percent:
-            return numberText(trimmed, column: column, source: source())
+            return numberText(trimmed, column: column, source: source)
         case .boolean:
             if let flag = Self.flag(MatchText(trimmed)) { return .boolean(flag) }
-            findings.append(ReadingFindings.notAFlag(source(), column: column.definition))
+            findings.append(ReadingFindings.notAFlag(source, column: column.definition))
             return .invalid
         case .date:
             if let date = DateText.read(trimmed, system: dateSystem) { return .date(date) }
-            findings.append(ReadingFindings.notADate(source(), column: column.definition))
+            findings.append(ReadingFindings.notADate(source, column: column.definition))
             return .invalid
         }
     }
