@@ -158,14 +158,16 @@ public struct FormDetector: Sendable {
             }
             candidates.append(candidate)
         }
-        // Stable: among equals, the order of the definitions.
-        let ranked = candidates.enumerated().sorted { a, b in
-            let (x, y) = (a.element, b.element)
+        // Stable: among equals, the order of the definitions. Keys are sorted, not candidates (each holds a form).
+        let keys = candidates.enumerated().map { index, candidate in
+            (index: index, isMatch: candidate.isMatch, specificity: candidate.specificity, score: candidate.score)
+        }
+        let ranked = keys.sorted { x, y in
             if x.isMatch != y.isMatch { return x.isMatch }
             if x.isMatch, x.specificity != y.specificity { return x.specificity > y.specificity }
             if x.score != y.score { return x.score > y.score }
-            return a.offset < b.offset
-        }.map(\.element)
+            return x.index < y.index
+        }.map { candidates[$0.index] }
         let match = ranked.first.flatMap { $0.isMatch ? $0.definition : nil }
         return FormDetection(sheet: sheet.name, form: match, candidates: ranked, isForced: false)
     }

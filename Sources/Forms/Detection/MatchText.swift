@@ -113,7 +113,25 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
         if maybeTone { ToneMarks.placeOnLastVowel(&scalars) }
         var output: [UInt8] = []
         output.reserveCapacity(scalars.count * 2)
-        for scalar in scalars { output.append(contentsOf: UTF8.encode(scalar)!) }
+        for scalar in scalars {
+            let value = scalar.value
+            switch value {
+            case 0..<0x80:
+                output.append(UInt8(value))
+            case 0x80..<0x800:
+                output.append(UInt8(0xC0 | value >> 6))
+                output.append(UInt8(0x80 | value & 0x3F))
+            case 0x800..<0x10000:
+                output.append(UInt8(0xE0 | value >> 12))
+                output.append(UInt8(0x80 | value >> 6 & 0x3F))
+                output.append(UInt8(0x80 | value & 0x3F))
+            default:
+                output.append(UInt8(0xF0 | value >> 18))
+                output.append(UInt8(0x80 | value >> 12 & 0x3F))
+                output.append(UInt8(0x80 | value >> 6 & 0x3F))
+                output.append(UInt8(0x80 | value & 0x3F))
+            }
+        }
         return output
     }
 
@@ -147,6 +165,7 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
 
     /// ASCII text folded byte by byte; `nil` when the text has a non-ASCII byte.
     private static func normalizeASCII(_ raw: String) -> [UInt8]? {
+        guard raw.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(raw.utf8.count)
         var pendingSpace = false
