@@ -23,29 +23,23 @@ public struct TypedOverFormulaRule: FormRule {
     }
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
-        var cells: [(column: ColumnSlot, row: Int)] = []
-        for slot in derivedColumns {
-            for index in instance.rows.indices { cells.append((slot, index)) }
-        }
+        // The cells looked at: every row of a derived column, the total rows of a summed column.
+        var cells: [(column: ColumnSlot, rows: [Int])] = derivedColumns.map { ($0, Array(instance.rows.indices)) }
         if hasTotals {
-            for total in TotalRows(instance).totals {
-                for slot in summedColumns { cells.append((slot, total.row)) }
+            let totals = TotalRows(instance).totals.map(\.row)
+            cells += summedColumns.map { ($0, totals) }
+        }
+        for (slot, rows) in cells where rows.contains(where: { instance.rows[$0].values.formula(slot) != nil }) {
+            for index in rows {
+                let values = instance.rows[index].values
+                guard values.isFromCell(slot), values.formula(slot) == nil, let cell = values[slot],
+                    cell.value != .missing, let location = instance.location(of: slot.key, on: instance.rows[index])
+                else { continue }
+                findings.append(
+                    Finding(
+                        rule: id, severity: .warning, location: location, actual: cell.quoted,
+                        message: FindingText.typedOverFormula(column: labels[slot.key]!, actual: cell.quoted)))
             }
-        }
-        var formulaColumns: Set<String> = []
-        for (slot, index) in cells where instance.rows[index].values.formula(slot) != nil {
-            formulaColumns.insert(slot.key)
-        }
-        guard !formulaColumns.isEmpty else { return }
-        for (slot, index) in cells where formulaColumns.contains(slot.key) {
-            guard instance.rows[index].values.isFromCell(slot), instance.rows[index].values.formula(slot) == nil,
-                let cell = instance.rows[index].values[slot], cell.value != .missing,
-                let location = instance.location(of: slot.key, on: instance.rows[index])
-            else { continue }
-            findings.append(
-                Finding(
-                    rule: id, severity: .warning, location: location, actual: cell.quoted,
-                    message: FindingText.typedOverFormula(column: labels[slot.key]!, actual: cell.quoted)))
         }
     }
 }

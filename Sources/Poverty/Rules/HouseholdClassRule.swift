@@ -95,8 +95,10 @@ public struct HouseholdClassRule: FormRule {
     /// The stated count, else the flags set to 1.
     func deprivationCount(_ row: FormRow) -> Int? {
         if let count {
-            guard let value = row.number(count), value.rounded(toPlaces: 0) == value else { return nil }
-            return Int(value.description)
+            guard let value = row.number(count) else { return nil }
+            let whole = value.rounded(toPlaces: 0)
+            guard whole == value, (0...3).contains(whole.exponent) else { return nil }
+            return (0..<whole.exponent).reduce(Int(whole.significand)) { number, _ in number * 10 }
         }
         var total = 0
         for flag in flags {
