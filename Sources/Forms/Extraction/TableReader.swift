@@ -151,7 +151,8 @@ struct TableReader {
                 fields.append(.missing)
                 continue
             }
-            fields.append(reader.value(cells[index], at: CellAddress(row: row, column: position), column: columns[index]))
+            fields.append(
+                reader.value(cells[index], at: CellAddress(row: row, column: position), column: columns[index]))
         }
         return RowValues(
             columns: definition.columnKeys, fields: fields, origin: reader.origin, sheetColumns: positions, row: row,

@@ -70,7 +70,8 @@ public struct HouseholdClassRule: FormRule {
             guard let income = row.number(income), let areaText = row.values.field(area)?.text,
                 let area = HouseholdClassRule.cached(areaText, in: &areas, HouseholdClassRule.area),
                 let statedText = row.values.field(classColumn)?.text,
-                let statedClass = HouseholdClassRule.cached(statedText, in: &classes, HouseholdClassRule.householdClass),
+                let statedClass = HouseholdClassRule.cached(
+                    statedText, in: &classes, HouseholdClassRule.householdClass),
                 let deprivations = deprivationCount(row),
                 let computed = try? standard.classify(income: income, area: area, deprivationCount: deprivations),
                 computed != statedClass, let location = instance.location(of: classColumn.key, on: row)
