@@ -16,6 +16,9 @@ struct TableReader {
     let dataStart: Int
     var reader: CellReader
     var findings: [Finding] = []
+    /// The values of the rows read so far, row after row, and the sheet row of each.
+    private var tableFields: [FieldValue?] = []
+    private var tableRows: [Int] = []
 
     /// Prepared columns, in definition order, with their sheet column (`nil`: not found).
     private let columns: [CellReader.Column]
@@ -60,18 +63,32 @@ struct TableReader {
     private var file: String { reader.origin.document.path }
 
     mutating func readRows() -> [FormRow] {
+        var rows: [FormRow]
         switch definition.kind {
-        case .units: return readUnits()
-        case .lines: return readLines()
-        case .records: return readRecords()
+        case .units: rows = readUnits()
+        case .lines: rows = readLines()
+        case .records: rows = readRecords()
         }
+        // Each row read took the next row of the table (``values(_:row:)``); now the table is whole.
+        let table = TableValues(
+            columns: definition.columnKeys, fields: tableFields, origin: reader.origin, sheet: sheet,
+            sheetColumns: positions, sheetRows: tableRows)
+        for index in rows.indices { rows[index].values = RowValues(table, row: index) }
+        return rows
     }
+
+    /// The values of a row not yet given their table.
+    private static let pending = RowValues(columns: ColumnKeys([]), values: [])
 
     // MARK: Row access
 
-    /// The cells of `row` at each column slot.
-    private func gather(_ row: Row) -> [Cell?] {
-        var cells = [Cell?](repeating: nil, count: columns.count)
+    /// The cells of `row` at each column slot, into `cells` (one array reused row after row).
+    private func gather(_ row: Row, into cells: inout [Cell?]) {
+        if cells.count != columns.count {
+            cells = [Cell?](repeating: nil, count: columns.count)
+        } else {
+            for index in cells.indices { cells[index] = nil }
+        }
         let slots = slotOfSheetColumn
         row.cells.withUnsafeBufferPointer { rowCells in
             for index in rowCells.indices {
@@ -81,7 +98,6 @@ struct TableReader {
                 if slot >= 0 { cells[slot] = rowCells[index] }
             }
         }
-        return cells
     }
 
     /// The rows from `dataStart` on.
@@ -142,21 +158,19 @@ struct TableReader {
         return trimmed.isEmpty ? nil : VietText.nfc(trimmed)
     }
 
-    /// The values of a row, by column key; columns not found are missing without provenance.
+    /// Reads the values of a row, the next row of the table, into `tableFields`; columns not found are missing
+    /// without provenance. Every row read this way is kept, in order: ``readRows()`` gives it its values.
     private mutating func values(_ cells: [Cell?], row: Int) -> RowValues {
-        var fields: [FieldValue?] = []
-        fields.reserveCapacity(columns.count)
         for index in columns.indices {
             guard let position = positions[index] else {
-                fields.append(.missing)
+                tableFields.append(.missing)
                 continue
             }
-            fields.append(
+            tableFields.append(
                 reader.value(cells[index], at: CellAddress(row: row, column: position), column: columns[index]))
         }
-        return RowValues(
-            columns: definition.columnKeys, fields: fields, origin: reader.origin, sheetColumns: positions, row: row,
-            cells: cells)
+        tableRows.append(row)
+        return Self.pending
     }
 
     // MARK: Units
@@ -181,8 +195,9 @@ struct TableReader {
             }
         }
 
+        var cells: [Cell?] = []
         for row in dataRows {
-            let cells = gather(row)
+            gather(row, into: &cells)
             let codeText = Self.code(cells[codeSlot])
             let codeAddress = CellAddress(row: row.index, column: codePosition)
             if codeText == nil || !Self.isCodeLike(codeText!), !hasFigures(cells), isSignatureRow(row) { break }
@@ -270,8 +285,9 @@ struct TableReader {
         }
         var found = [CellAddress?](repeating: nil, count: definition.lines.count)
         var rows: [FormRow] = []
+        var cells: [Cell?] = []
         for row in dataRows {
-            let cells = gather(row)
+            gather(row, into: &cells)
             let codeText = Self.code(cells[codeSlot])
             let codeAddress = CellAddress(row: row.index, column: codePosition)
             guard let code = codeText, Self.isCodeLike(code) else {
@@ -322,8 +338,9 @@ struct TableReader {
 
     private mutating func readRecords() -> [FormRow] {
         var rows: [FormRow] = []
+        var cells: [Cell?] = []
         for row in dataRows {
-            let cells = gather(row)
+            gather(row, into: &cells)
             let filled = cells.reduce(0) { $0 + (Self.hasContent($1) ? 1 : 0) }
             guard filled > 0 else { continue }
             if anchorSlot.map({ !Self.hasContent(cells[$0]) }) ?? true || filled <= 3 {

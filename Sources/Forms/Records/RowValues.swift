@@ -34,10 +34,53 @@ extension FormDefinition {
     }
 }
 
+/// The values of a table read from a sheet: every row's values in one array, row after row, with the sheet they
+/// were read from. One object per sheet, shared by its rows (issue 6, "Scale": no object or array per row).
+final class TableValues: Sendable {
+    let columns: ColumnKeys
+    /// Values row after row, ``width`` per row; `nil` where a row has none.
+    let fields: [FieldValue?]
+    let width: Int
+    // Provenance: read from `sheet` (each position's sheet column, each row's sheet row), or, with no sheet, given
+    // value by value in `given` (laid out as `fields`).
+    let origin: SheetOrigin?
+    let sheet: Worksheet?
+    let sheetColumns: [Int?]
+    let sheetRows: [Int]
+    let given: [Provenance?]
+
+    /// A table read from `sheet`: `fields` row after row, `sheetColumns` by position (`nil`: not on the sheet),
+    /// `sheetRows` the sheet row of each row.
+    init(columns: ColumnKeys, fields: [FieldValue?], origin: SheetOrigin, sheet: Worksheet, sheetColumns: [Int?],
+        sheetRows: [Int])
+    {
+        self.columns = columns
+        self.fields = fields
+        width = columns.keys.count
+        self.origin = origin
+        self.sheet = sheet
+        self.sheetColumns = sheetColumns
+        self.sheetRows = sheetRows
+        given = []
+    }
+
+    /// One row of values given with their provenance.
+    init(columns: ColumnKeys, values: [ExtractedValue?]) {
+        self.columns = columns
+        fields = values.map { $0?.value }
+        width = columns.keys.count
+        origin = nil
+        sheet = nil
+        sheetColumns = []
+        sheetRows = []
+        given = values.map { $0?.provenance }
+    }
+}
+
 /// The values of one row by column key, stored by position in its form's ``ColumnKeys``.
 ///
-/// A row read from a sheet keeps only each value and the sheet's cells it came from; a value's provenance
-/// (file, sheet, cell, raw text, formula) is made from them when asked for, so that checking a million
+/// A row read from a sheet keeps only its typed values, in its table's ``TableValues``; a value's provenance
+/// (file, sheet, cell, raw text, formula) is made from the sheet when asked for, so that checking a million
 /// household rows touches typed values only.
 ///
 /// ```swift
@@ -46,48 +89,14 @@ extension FormDefinition {
 /// for row in instance.rows { _ = row.values.field(slot) }  // by position, the value only
 /// ```
 public struct RowValues: Sendable, ExpressibleByDictionaryLiteral {
-    /// One immutable object per row: copying a row's values costs one reference, and a rule reading them on every
-    /// row retains nothing else.
-    private final class Storage: Sendable {
-        let columns: ColumnKeys
-        /// The values by position; `nil` where the row has none.
-        let fields: [FieldValue?]
-        // Provenance, either read from a sheet (the sheet, each position's sheet column, the row and its cells)
-        // or given value by value (`given` then has one entry per position).
-        let origin: SheetOrigin?
-        let sheetColumns: [Int?]
-        let row: Int
-        let cells: [Cell?]
-        let given: [Provenance?]
+    private var table: TableValues
+    /// The row in `table`.
+    private var row: Int
 
-        init(
-            columns: ColumnKeys, fields: [FieldValue?], origin: SheetOrigin?, sheetColumns: [Int?], row: Int,
-            cells: [Cell?], given: [Provenance?]
-        ) {
-            self.columns = columns
-            self.fields = fields
-            self.origin = origin
-            self.sheetColumns = sheetColumns
-            self.row = row
-            self.cells = cells
-            self.given = given
-        }
-    }
-
-    private var storage: Storage
-
-    /// The keys the positions refer to.
-    public var columns: ColumnKeys { storage.columns }
-
-    /// Values read from row `row` of a sheet: `fields`, `sheetColumns` (`nil`: the column is not on the sheet) and
-    /// `cells` by position in `columns`.
-    init(
-        columns: ColumnKeys, fields: [FieldValue?], origin: SheetOrigin, sheetColumns: [Int?], row: Int,
-        cells: [Cell?]
-    ) {
-        storage = Storage(
-            columns: columns, fields: fields, origin: origin, sheetColumns: sheetColumns, row: row, cells: cells,
-            given: [])
+    /// Row `row` of a table read from a sheet.
+    init(_ table: TableValues, row: Int) {
+        self.table = table
+        self.row = row
     }
 
     /// Values by position in `columns`; missing positions are filled with `nil`.
@@ -96,9 +105,7 @@ public struct RowValues: Sendable, ExpressibleByDictionaryLiteral {
         if values.count < columns.keys.count {
             values.append(contentsOf: repeatElement(nil, count: columns.keys.count - values.count))
         }
-        storage = Storage(
-            columns: columns, fields: values.map { $0?.value }, origin: nil, sheetColumns: [], row: 0, cells: [],
-            given: values.map { $0?.provenance })
+        self.init(TableValues(columns: columns, values: values), row: 0)
     }
 
     /// Values by key, in key order.
@@ -111,6 +118,12 @@ public struct RowValues: Sendable, ExpressibleByDictionaryLiteral {
         self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
+    /// The keys the positions refer to.
+    public var columns: ColumnKeys { table.columns }
+
+    /// Where the value at `position` is in the table's fields.
+    private func index(_ position: Int) -> Int { row * table.width + position }
+
     // MARK: By key, with provenance
 
     /// The value of `key`; setting a key the columns do not have adds it.
@@ -118,19 +131,14 @@ public struct RowValues: Sendable, ExpressibleByDictionaryLiteral {
         get { columns.position(of: key).flatMap(value(at:)) }
         set {
             var keys = columns.keys
-            var fields = storage.fields
-            var provenances = fields.indices.map(provenance(at:))
+            var values = keys.indices.map(value(at:))
             if let position = columns.position(of: key) {
-                fields[position] = newValue?.value
-                provenances[position] = newValue?.provenance
+                values[position] = newValue
             } else if let newValue {
                 keys.append(key)
-                fields.append(newValue.value)
-                provenances.append(newValue.provenance)
+                values.append(newValue)
             }
-            storage = Storage(
-                columns: keys.count == columns.keys.count ? columns : ColumnKeys(keys), fields: fields, origin: nil,
-                sheetColumns: [], row: 0, cells: [], given: provenances)
+            self = RowValues(columns: keys.count == columns.keys.count ? columns : ColumnKeys(keys), values: values)
         }
     }
 
@@ -140,67 +148,69 @@ public struct RowValues: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     private func value(at position: Int) -> ExtractedValue? {
-        storage.fields[position].map { ExtractedValue(value: $0, provenance: provenance(at: position)) }
+        table.fields[index(position)].map { ExtractedValue(value: $0, provenance: provenance(at: position)) }
     }
 
     private func provenance(at position: Int) -> Provenance? {
-        let storage = storage
-        guard let origin = storage.origin else { return storage.given[position] }
-        guard let column = storage.sheetColumns[position] else { return nil }
-        let cell = storage.cells[position]
-        return Provenance(
-            origin: origin, cell: CellAddress(row: storage.row, column: column), raw: CellReader.raw(cell),
-            formula: cell?.formula)
+        let table = table
+        guard let origin = table.origin, let sheet = table.sheet else { return table.given[index(position)] }
+        guard let column = table.sheetColumns[position] else { return nil }
+        let address = CellAddress(row: table.sheetRows[row], column: column)
+        let cell = sheet[address]
+        return Provenance(origin: origin, cell: address, raw: CellReader.raw(cell), formula: cell?.formula)
     }
 
     // MARK: By slot, the value only
 
     /// The position of a slot in this row: direct when the row was read as the slot's form, else by key.
     private func position(_ slot: ColumnSlot) -> Int? {
-        storage.columns === slot.columns ? slot.position : storage.columns.position(of: slot.key)
+        table.columns === slot.columns ? slot.position : table.columns.position(of: slot.key)
     }
 
     /// The value of `key`, without its provenance.
     public func field(_ key: String) -> FieldValue? {
-        columns.position(of: key).flatMap { storage.fields[$0] }
+        columns.position(of: key).flatMap { table.fields[index($0)] }
     }
 
     /// The value of a column, without its provenance.
     public func field(_ slot: ColumnSlot) -> FieldValue? {
         guard let position = position(slot) else { return nil }
-        return storage.fields[position]
+        return table.fields[index(position)]
     }
 
     /// The number in a column, if it holds one.
     public func number(_ slot: ColumnSlot) -> DecimalNumber? {
-        guard let position = position(slot), case .number(let value)? = storage.fields[position] else { return nil }
+        guard let position = position(slot), case .number(let value)? = table.fields[index(position)] else {
+            return nil
+        }
         return value
     }
 
     /// Whether a cell held the column's value (the column is on the sheet): the value has a provenance.
     public func isFromCell(_ slot: ColumnSlot) -> Bool {
-        guard let position = position(slot), case .some = storage.fields[position] else { return false }
-        return storage.origin == nil ? storage.given[position] != nil : storage.sheetColumns[position] != nil
+        guard let position = position(slot), case .some = table.fields[index(position)] else { return false }
+        return table.sheet == nil ? table.given[index(position)] != nil : table.sheetColumns[position] != nil
     }
 
     /// The cell a column's value was read from.
     public func cell(_ slot: ColumnSlot) -> CellAddress? {
-        guard let position = position(slot), case .some = storage.fields[position] else { return nil }
-        guard storage.origin != nil else { return storage.given[position]?.cell }
-        return storage.sheetColumns[position].map { CellAddress(row: storage.row, column: $0) }
+        guard let position = position(slot), case .some = table.fields[index(position)] else { return nil }
+        guard table.sheet != nil else { return table.given[index(position)]?.cell }
+        return table.sheetColumns[position].map { CellAddress(row: table.sheetRows[row], column: $0) }
     }
 
     /// The formula of the cell a column's value was read from.
     public func formula(_ slot: ColumnSlot) -> String? {
-        guard let position = position(slot), case .some = storage.fields[position] else { return nil }
-        guard storage.origin != nil else { return storage.given[position]?.formula }
-        return storage.sheetColumns[position] == nil ? nil : storage.cells[position]?.formula
+        guard let position = position(slot), case .some = table.fields[index(position)] else { return nil }
+        guard let sheet = table.sheet else { return table.given[index(position)]?.formula }
+        guard let column = table.sheetColumns[position] else { return nil }
+        return sheet[CellAddress(row: table.sheetRows[row], column: column)]?.formula
     }
 
     // MARK: The whole row
 
     /// Whether the row has no value.
-    public var isEmpty: Bool { storage.fields.allSatisfy { $0 == nil } }
+    public var isEmpty: Bool { (0..<table.width).allSatisfy { table.fields[index($0)] == nil } }
 
     /// The values by key.
     public var dictionary: [String: ExtractedValue] {
