@@ -19,6 +19,7 @@ struct TableReader {
     /// The values of the rows read so far, row after row, and the sheet row of each.
     private var tableFields: [FieldValue?] = []
     private var tableRows: [Int] = []
+    private var formulaCells: [Int] = []
 
     /// Prepared columns, in definition order, with their sheet column (`nil`: not found).
     private let columns: [CellReader.Column]
@@ -72,7 +73,7 @@ struct TableReader {
         // Each row read took the next row of the table (``values(_:row:)``); now the table is whole.
         let table = TableValues(
             columns: definition.columnKeys, fields: tableFields, origin: reader.origin, sheet: sheet,
-            sheetColumns: positions, sheetRows: tableRows)
+            sheetColumns: positions, sheetRows: tableRows, formulaCells: formulaCells)
         for index in rows.indices { rows[index].values = RowValues(table, row: index) }
         return rows
     }
@@ -166,6 +167,7 @@ struct TableReader {
                 tableFields.append(.missing)
                 continue
             }
+            if cells[index]?.formula != nil { formulaCells.append(tableFields.count) }
             tableFields.append(
                 reader.value(cells[index], at: CellAddress(row: row, column: position), column: columns[index]))
         }

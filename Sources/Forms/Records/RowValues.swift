@@ -47,13 +47,16 @@ final class TableValues: Sendable {
     let sheet: Worksheet?
     let sheetColumns: [Int?]
     let sheetRows: [Int]
+    /// The indices in `fields` of the values read from a cell with a formula, ascending (few or none).
+    let formulaCells: [Int]
     let given: [Provenance?]
 
     /// A table read from `sheet`: `fields` row after row, `sheetColumns` by position (`nil`: not on the sheet),
-    /// `sheetRows` the sheet row of each row.
-    init(columns: ColumnKeys, fields: [FieldValue?], origin: SheetOrigin, sheet: Worksheet, sheetColumns: [Int?],
-        sheetRows: [Int])
-    {
+    /// `sheetRows` the sheet row of each row, `formulaCells` the values whose cell holds a formula.
+    init(
+        columns: ColumnKeys, fields: [FieldValue?], origin: SheetOrigin, sheet: Worksheet, sheetColumns: [Int?],
+        sheetRows: [Int], formulaCells: [Int]
+    ) {
         self.columns = columns
         self.fields = fields
         width = columns.keys.count
@@ -61,7 +64,20 @@ final class TableValues: Sendable {
         self.sheet = sheet
         self.sheetColumns = sheetColumns
         self.sheetRows = sheetRows
+        self.formulaCells = formulaCells
         given = []
+    }
+
+    /// Whether the value at `index` in `fields` was read from a cell with a formula.
+    func hasFormula(_ index: Int) -> Bool {
+        guard !formulaCells.isEmpty else { return false }
+        var low = 0
+        var high = formulaCells.count
+        while low < high {
+            let middle = (low + high) / 2
+            if formulaCells[middle] < index { low = middle + 1 } else { high = middle }
+        }
+        return low < formulaCells.count && formulaCells[low] == index
     }
 
     /// One row of values given with their provenance.
@@ -73,6 +89,7 @@ final class TableValues: Sendable {
         sheet = nil
         sheetColumns = []
         sheetRows = []
+        formulaCells = []
         given = values.map { $0?.provenance }
     }
 }
@@ -199,11 +216,18 @@ public struct RowValues: Sendable, ExpressibleByDictionaryLiteral {
         return table.sheetColumns[position].map { CellAddress(row: table.sheetRows[row], column: $0) }
     }
 
+    /// Whether the cell a column's value was read from holds a formula.
+    public func hasFormula(_ slot: ColumnSlot) -> Bool {
+        guard let position = position(slot), case .some = table.fields[index(position)] else { return false }
+        guard table.sheet != nil else { return table.given[index(position)]?.formula != nil }
+        return table.sheetColumns[position] != nil && table.hasFormula(index(position))
+    }
+
     /// The formula of the cell a column's value was read from.
     public func formula(_ slot: ColumnSlot) -> String? {
         guard let position = position(slot), case .some = table.fields[index(position)] else { return nil }
         guard let sheet = table.sheet else { return table.given[index(position)]?.formula }
-        guard let column = table.sheetColumns[position] else { return nil }
+        guard table.hasFormula(index(position)), let column = table.sheetColumns[position] else { return nil }
         return sheet[CellAddress(row: table.sheetRows[row], column: column)]?.formula
     }
 

@@ -29,10 +29,10 @@ public struct TypedOverFormulaRule: FormRule {
             let totals = TotalRows(instance).totals.map(\.row)
             cells += summedColumns.map { ($0, totals) }
         }
-        for (slot, rows) in cells where rows.contains(where: { instance.rows[$0].values.formula(slot) != nil }) {
+        for (slot, rows) in cells where rows.contains(where: { instance.rows[$0].values.hasFormula(slot) }) {
             for index in rows {
                 let values = instance.rows[index].values
-                guard values.isFromCell(slot), values.formula(slot) == nil, let cell = values[slot],
+                guard values.isFromCell(slot), !values.hasFormula(slot), let cell = values[slot],
                     cell.value != .missing, let location = instance.location(of: slot.key, on: instance.rows[index])
                 else { continue }
                 findings.append(
