@@ -245,3 +245,16 @@ public struct RowValues: Sendable, ExpressibleByDictionaryLiteral {
         return values
     }
 }
+
+extension FormInstance {
+    /// Calls `body` with the index of each row and its value in a column, for the values read from a cell (the
+    /// column is on the sheet), without copying the rows: the loop of the rules that look at one column.
+    func forEachCell(_ slot: ColumnSlot, _ body: (_ row: Int, _ value: FieldValue) -> Void) {
+        rows.withUnsafeBufferPointer { rows in
+            for index in rows.indices where rows[index].values.isFromCell(slot) {
+                guard let value = rows[index].values.field(slot) else { continue }
+                body(index, value)
+            }
+        }
+    }
+}

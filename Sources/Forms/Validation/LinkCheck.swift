@@ -99,12 +99,11 @@ public struct LinkCheck: Sendable {
             return Reading(value: count, quoted: .number(count), location: instance.location(ofRecords: ()))
         case .sum:
             guard let field = reference.field, let slot = instance.definition.slot(field) else { return nil }
-            var sum = DecimalNumber.zero
-            for index in instance.rows.indices {
-                guard let number = instance.rows[index].number(slot) else { continue }
-                guard let next = sum.adding(number) else { return nil }
-                sum = next
+            var sum: DecimalNumber? = .zero
+            instance.forEachCell(slot) { _, value in
+                if case .number(let number) = value { sum = sum?.adding(number) }
             }
+            guard let sum else { return nil }
             return Reading(value: sum, quoted: .number(sum), location: instance.location(ofColumn: slot))
         case .value:
             guard let field = reference.field, let row = unitRow(reference.row, in: instance, codes: codes),

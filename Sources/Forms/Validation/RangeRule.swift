@@ -18,9 +18,8 @@ public struct RangeRule: FormRule {
     }
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
-        for index in instance.rows.indices {
-            guard let value = instance.rows[index].values.number(slot), instance.rows[index].values.isFromCell(slot)
-            else { continue }
+        instance.forEachCell(slot) { index, value in
+            guard case .number(let value) = value else { return }
             var location: FindingLocation { instance.location(of: column.key, on: instance.rows[index])! }
             if let minimum = column.minimum, value < minimum {
                 findings.append(

@@ -20,14 +20,12 @@ public struct TypeRule: FormRule {
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
         var reported: Set<String>?
-        for index in instance.rows.indices {
-            guard let value = instance.rows[index].values.field(slot), instance.rows[index].values.isFromCell(slot)
-            else { continue }
+        instance.forEachCell(slot) { index, value in
             var location: FindingLocation { instance.location(of: column.key, on: instance.rows[index])! }
             var quoted: FindingValue { instance.rows[index].values[slot]!.quoted }
             switch value {
             case .number(let value) where column.type == .integer:
-                guard value.rounded(toPlaces: 0) != value else { continue }
+                guard value.exponent < 0, value.rounded(toPlaces: 0) != value else { return }
                 findings.append(
                     Finding(
                         rule: id, severity: .error, location: location, expected: .number(value.rounded(toPlaces: 0)),
@@ -39,13 +37,13 @@ public struct TypeRule: FormRule {
                             finding.location.cell.map { "\(finding.location.sheet ?? "")!\($0)" }
                         })
                 }
-                if reported!.contains("\(location.sheet ?? "")!\(location.cell ?? "")") { continue }
+                if reported!.contains("\(location.sheet ?? "")!\(location.cell ?? "")") { return }
                 findings.append(
                     Finding(
                         rule: id, severity: .error, location: location, actual: quoted,
                         message: FindingText.notOfType(column: label, type: column.type, actual: quoted)))
             default:
-                continue
+                return
             }
         }
     }
