@@ -78,7 +78,7 @@ struct ConsolidationPlan {
 
     /// The period a form states (`Năm 2023` → 2023), else the first period consolidated.
     private func period(of input: ConsolidationInput) -> ReportingPeriod {
-        input.period.flatMap(ReportingPeriod.init(formText:)) ?? periods[0]
+        input.reportingPeriod ?? periods[0]
     }
 
     private func finding(

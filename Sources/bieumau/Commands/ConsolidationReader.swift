@@ -1,6 +1,7 @@
 import Dispatch
 import Forms
 import Foundation
+import Poverty
 import SheetCore
 import Synchronization
 import VietText
@@ -19,6 +20,8 @@ struct ConsolidationInput: Sendable {
     var sheet: String
     var unitCode: String?
     var period: String?
+    /// The period read from `period` (`Năm 2023`, `6 tháng đầu năm 2024`), on the worker's thread.
+    var reportingPeriod: ReportingPeriod?
     /// The unit's name as the heading writes it.
     var unitName: String?
     var contribution: Consolidation.Contribution
@@ -29,6 +32,7 @@ struct ConsolidationInput: Sendable {
         sheet = instance.sheet
         unitCode = instance.unitCode
         period = instance.period
+        reportingPeriod = instance.period.flatMap(ReportingPeriod.init(formText:))
         unitName = instance.header["unit_name"]?.value.text
         contribution = Consolidation.Contribution(instance)
         links = linkCheck.digest(instance)
