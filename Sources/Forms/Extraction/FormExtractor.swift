@@ -121,17 +121,21 @@ public struct FormExtractor: Sendable {
             if let position { positions[column.key] = position }
         }
         var rows: [FormRow] = []
+        var table: TableValues?
         if let dataStart = location.dataStart {
-            var table = TableReader(
+            var tableReader = TableReader(
                 sheet: sheet, definition: definition, positions: location.positions, dataStart: dataStart,
                 reader: reader)
-            rows = table.readRows()
-            reader = table.reader
-            findings += table.findings
+            rows = tableReader.readRows()
+            table = tableReader.table
+            reader = tableReader.reader
+            findings += tableReader.findings
         }
-        return FormInstance(
+        var instance = FormInstance(
             definition: definition, document: document, sheet: sheet.name, header: header, rows: rows,
             columnPositions: positions, findings: findings + reader.findings)
+        instance.table = table
+        return instance
     }
 
     private func missingColumnFindings(

@@ -20,6 +20,8 @@ struct TableReader {
     private var tableFields: [FieldValue?] = []
     private var tableRows: [Int] = []
     private var formulaCells: [Int] = []
+    /// The values of the rows returned by ``readRows()``.
+    private(set) var table: TableValues?
 
     /// Prepared columns, in definition order, with their sheet column (`nil`: not found).
     private let columns: [CellReader.Column]
@@ -64,6 +66,8 @@ struct TableReader {
     private var file: String { reader.origin.document.path }
 
     mutating func readRows() -> [FormRow] {
+        tableFields.reserveCapacity(dataRows.count * columns.count)
+        tableRows.reserveCapacity(dataRows.count)
         var rows: [FormRow]
         switch definition.kind {
         case .units: rows = readUnits()
@@ -75,6 +79,7 @@ struct TableReader {
             columns: definition.columnKeys, fields: tableFields, origin: reader.origin, sheet: sheet,
             sheetColumns: positions, sheetRows: tableRows, formulaCells: formulaCells)
         for index in rows.indices { rows[index].values = RowValues(table, row: index) }
+        self.table = table
         return rows
     }
 

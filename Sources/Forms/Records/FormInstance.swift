@@ -11,7 +11,10 @@ public struct FormInstance: Sendable {
     /// The heading values (unit code, unit name, period) by key.
     public var header: [String: ExtractedValue]
     /// The table rows, in sheet order.
-    public var rows: [FormRow]
+    public var rows: [FormRow] { didSet { table = nil } }
+    /// The values of `rows` as extraction read them, one column after another for the rules; `nil` once the
+    /// rows are changed.
+    var table: TableValues?
     /// Where each column was found: column key → sheet column (0-based).
     public var columnPositions: [String: Int]
     /// What reading found wrong (unreadable numbers, ambiguous text, rows inserted or missing).

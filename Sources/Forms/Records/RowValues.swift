@@ -250,11 +250,46 @@ extension FormInstance {
     /// Calls `body` with the index of each row and its value in a column, for the values read from a cell (the
     /// column is on the sheet), without copying the rows: the loop of the rules that look at one column.
     func forEachCell(_ slot: ColumnSlot, _ body: (_ row: Int, _ value: FieldValue) -> Void) {
+        // Rows as extracted: down the column in the table itself.
+        if let table, table.columns === slot.columns {
+            guard table.sheetColumns[slot.position] != nil else { return }
+            table.fields.withUnsafeBufferPointer { fields in
+                var index = slot.position
+                for row in rows.indices {
+                    if let value = fields[index] { body(row, value) }
+                    index += table.width
+                }
+            }
+            return
+        }
         rows.withUnsafeBufferPointer { rows in
             for index in rows.indices where rows[index].values.isFromCell(slot) {
                 guard let value = rows[index].values.field(slot) else { continue }
                 body(index, value)
             }
         }
+    }
+}
+
+extension FormInstance {
+    /// The value of a column on row `row` (an index in ``rows``), without its provenance: from the table as
+    /// extracted when the rows are unchanged, else from the row.
+    public func field(_ slot: ColumnSlot, row: Int) -> FieldValue? {
+        if let table, table.columns === slot.columns { return table.fields[row * table.width + slot.position] }
+        return rows[row].values.field(slot)
+    }
+
+    /// Whether a cell held the value of a column on row `row` (the column is on the sheet).
+    public func isFromCell(_ slot: ColumnSlot, row: Int) -> Bool {
+        if let table, table.columns === slot.columns {
+            return table.sheetColumns[slot.position] != nil && table.fields[row * table.width + slot.position] != nil
+        }
+        return rows[row].values.isFromCell(slot)
+    }
+
+    /// The number in a column on row `row`, if it holds one.
+    public func number(_ slot: ColumnSlot, row: Int) -> DecimalNumber? {
+        guard case .number(let value)? = field(slot, row: row) else { return nil }
+        return value
     }
 }

@@ -27,8 +27,8 @@ public struct CheckRule: FormRule {
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
         for index in instance.rows.indices {
-            let leftInputs = self.left.inputs(instance.rows[index])
-            let rightInputs = self.right.inputs(instance.rows[index])
+            let leftInputs = self.left.inputs(instance, row: index)
+            let rightInputs = self.right.inputs(instance, row: index)
             if leftInputs.allSatisfy({ $0 == nil }), rightInputs.allSatisfy({ $0 == nil }) { continue }
             guard case .value(let left) = self.left.evaluate(leftInputs),
                 case .value(let right) = self.right.evaluate(rightInputs)

@@ -39,17 +39,25 @@ public struct DerivedColumnRule: FormRule {
     /// Checks the rows of `instance`; a column computed from another form is checked by ``CrossFormFormulaCheck``.
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
         guard column.formulaForm == nil else { return }
-        check(instance, inputsFrom: { $0 }, into: &findings)
+        check(instance, inputsFrom: nil, into: &findings)
     }
 
     /// Checks the rows of `instance`, the formula reading its fields from the row `inputsFrom` gives (the row
-    /// itself, or the same unit's row of another form); rows without one are skipped.
-    func check(_ instance: FormInstance, inputsFrom source: (FormRow) -> FormRow?, into findings: inout [Finding]) {
+    /// itself when `nil`, or the same unit's row of another form); rows without one are skipped.
+    func check(
+        _ instance: FormInstance, inputsFrom source: ((FormRow) -> FormRow?)?, into findings: inout [Finding]
+    ) {
         for index in instance.rows.indices {
-            guard let written = instance.rows[index].values.field(slot), instance.rows[index].values.isFromCell(slot),
-                let inputRow = source(instance.rows[index])
-            else { continue }
-            let inputs = formula.inputs(inputRow)
+            guard instance.isFromCell(slot, row: index), let written = instance.field(slot, row: index) else {
+                continue
+            }
+            let inputs: [DecimalNumber?]
+            if let source {
+                guard let inputRow = source(instance.rows[index]) else { continue }
+                inputs = formula.inputs(inputRow)
+            } else {
+                inputs = formula.inputs(instance, row: index)
+            }
             if inputs.allSatisfy({ $0 == nil }) { continue }
             let evaluation = formula.evaluate(inputs)
             // The cell's place, made only for a finding (A1 text costs more than the check).

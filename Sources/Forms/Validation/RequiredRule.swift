@@ -38,9 +38,9 @@ public struct RequiredRule: FormRule {
             }
         }
         for (column, slot) in zip(columns, slots) {
-            for index in instance.rows.indices {
-                guard case .missing? = instance.rows[index].values.field(slot) else { continue }
-                guard let location = instance.location(of: column.key, on: instance.rows[index]) else { continue }
+            instance.forEachCell(slot) { index, value in
+                guard case .missing = value else { return }
+                guard let location = instance.location(of: column.key, on: instance.rows[index]) else { return }
                 findings.append(
                     Finding(
                         rule: RuleID.required(form, column.key), severity: .error, location: location,

@@ -38,6 +38,11 @@ struct RowFormula: Sendable {
         slots.map { slot in slot.flatMap { row.number($0) } }
     }
 
+    /// The number of each field on row `row` of `instance`, `nil` where it holds none.
+    func inputs(_ instance: FormInstance, row: Int) -> [DecimalNumber?] {
+        slots.map { slot in slot.flatMap { instance.number($0, row: row) } }
+    }
+
     /// The value on a row whose inputs are `inputs`, exactly as ``Expression/evaluate(_:)`` gives it with a blank
     /// counted as 0.
     func evaluate(_ inputs: [DecimalNumber?]) -> Evaluation {

@@ -23,23 +23,22 @@ public struct UniqueRule: FormRule {
         guard let slot else { return }
         // The first row of each value; its place is written out only for a repeat.
         var first: [String: Int] = [:]
-        for (index, row) in instance.rows.enumerated() {
-            guard let value = row.values.field(slot) else { continue }
+        instance.forEachCell(slot) { index, value in
             let key: String
             switch value {
-            case .missing, .invalid: continue
+            case .missing, .invalid: return
             case .number(let number): key = number.description
             case .text(let text): key = text  // read trimmed
             default: key = value.description.trimmingSpaces
             }
-            guard !key.isEmpty else { continue }
+            guard !key.isEmpty else { return }
             guard let earlierRow = first[key] else {
                 first[key] = index
-                continue
+                return
             }
-            guard let location = instance.location(of: field, on: row),
+            guard let location = instance.location(of: field, on: instance.rows[index]),
                 let earlier = instance.location(of: field, on: instance.rows[earlierRow])
-            else { continue }
+            else { return }
             findings.append(
                 Finding(
                     rule: id, severity: severity, location: location, actual: .text(key),

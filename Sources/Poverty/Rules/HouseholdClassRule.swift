@@ -66,15 +66,16 @@ public struct HouseholdClassRule: FormRule {
         // A list repeats a handful of texts (`Nông thôn`, `Hộ nghèo`): each is folded once.
         var areas: [String: AreaType?] = [:]
         var classes: [String: HouseholdClass?] = [:]
-        for row in instance.rows {
-            guard let income = row.number(income), let areaText = row.values.field(area)?.text,
+        for row in instance.rows.indices {
+            guard let income = instance.number(income, row: row),
+                let areaText = instance.field(area, row: row)?.text,
                 let area = HouseholdClassRule.cached(areaText, in: &areas, HouseholdClassRule.area),
-                let statedText = row.values.field(classColumn)?.text,
+                let statedText = instance.field(classColumn, row: row)?.text,
                 let statedClass = HouseholdClassRule.cached(
                     statedText, in: &classes, HouseholdClassRule.householdClass),
-                let deprivations = deprivationCount(row),
+                let deprivations = deprivationCount(instance, row: row),
                 let computed = try? standard.classify(income: income, area: area, deprivationCount: deprivations),
-                computed != statedClass, let location = instance.location(of: classColumn.key, on: row)
+                computed != statedClass, let location = instance.location(of: classColumn.key, on: instance.rows[row])
             else { continue }
             findings.append(
                 Finding(
@@ -94,16 +95,16 @@ public struct HouseholdClassRule: FormRule {
     }
 
     /// The stated count, else the flags set to 1.
-    func deprivationCount(_ row: FormRow) -> Int? {
+    func deprivationCount(_ instance: FormInstance, row: Int) -> Int? {
         if let count {
-            guard let value = row.number(count) else { return nil }
+            guard let value = instance.number(count, row: row) else { return nil }
             let whole = value.rounded(toPlaces: 0)
             guard whole == value, (0...3).contains(whole.exponent) else { return nil }
             return (0..<whole.exponent).reduce(Int(whole.significand)) { number, _ in number * 10 }
         }
         var total = 0
         for flag in flags {
-            switch row.values.field(flag) {
+            switch instance.field(flag, row: row) {
             case .number(let value)?: if !value.isZero { total += 1 }
             case .boolean(true)?: total += 1
             default: continue
