@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 import Yams
 
 /// Reads the mapping files of `Mappings/` into form and link definitions, checking every key and reference.
@@ -30,9 +32,18 @@ public enum MappingLoader {
                 message: LocalizedText(
                     vi: "không đọc được thư mục ánh xạ biểu mẫu", en: "cannot read the folder of form mappings"))
         }
+        let paths = names.sorted().filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map {
+            (folder as NSString).appendingPathComponent($0)
+        }
+        // Parsed on every core (YAML parsing is most of a run's start); errors reported in file order.
+        let results = Mutex([Result<FormDefinition, MappingError>?](repeating: nil, count: paths.count))
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let result = Result { () throws(MappingError) in try loadForm(at: paths[index], customRules: customRules) }
+            results.withLock { $0[index] = result }
+        }
         var forms: [FormDefinition] = []
-        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            let form = try loadForm(at: (folder as NSString).appendingPathComponent(name), customRules: customRules)
+        for result in results.withLock({ $0 }) {
+            let form = try result!.get()
             if let other = forms.first(where: { $0.id == form.id && $0.version == form.version }) {
                 throw MappingError(
                     .duplicate, file: form.sourcePath,

@@ -16,11 +16,18 @@ extension ReportingPeriod {
         let folded = text.lowercased()
         let years = folded.split { !$0.isASCIIDigit }.filter { $0.count == 4 }.compactMap { Int($0) }
         guard years.count == 1, let year = years.first, (1000...9999).contains(year) else { return nil }
-        if folded.contains("6 tháng") || folded.contains("sáu tháng") {
+        // Compared as UTF-8 bytes: Foundation's `contains` is slow, and this runs for every sheet read.
+        let bytes = Array(folded.utf8)
+        func mentions(_ phrase: String) -> Bool {
+            let needle = Array(phrase.utf8)
+            guard needle.count <= bytes.count else { return false }
+            return (0...(bytes.count - needle.count)).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+        }
+        if mentions("6 tháng") || mentions("sáu tháng") {
             self.init(year: year, span: .firstHalf)
-        } else if folded.contains("9 tháng") || folded.contains("chín tháng") {
+        } else if mentions("9 tháng") || mentions("chín tháng") {
             self.init(year: year, span: .nineMonths)
-        } else if folded.contains("rà soát") {
+        } else if mentions("rà soát") {
             self.init(year: year, span: .review)
         } else {
             self.init(year: year)
