@@ -71,7 +71,8 @@ public struct CellAddress: Hashable, Comparable, Sendable, CustomStringConvertib
             letters.append(UInt8(ascii: "A") + UInt8(remainder))
             n = (n - 1) / 26
         }
-        return String(decoding: letters.reversed(), as: UTF8.self)
+        letters.reverse()
+        return String(decoding: letters, as: UTF8.self)
     }
 
     /// The address in A1 notation.

@@ -123,7 +123,9 @@ public enum XMLEscaping {
             // Most bytes are letters, digits and UTF-8 continuation bytes above `>`: only `_` and 0xEF (the lead
             // byte of U+FFFE / U+FFFF) can need anything there.
             if byte > UInt8(ascii: ">") {
-                if byte == UInt8(ascii: "_"), xstring, startsLiteralXstringEscape(bytes, at: index, attribute: attribute) {
+                if byte == UInt8(ascii: "_"), xstring,
+                    startsLiteralXstringEscape(bytes, at: index, attribute: attribute)
+                {
                     flush(bytes, from: runStart, to: index, into: buffer)
                     buffer.append(contentsOf: "_x005F_")
                     index += 1
@@ -168,7 +170,9 @@ public enum XMLEscaping {
         flush(bytes, from: runStart, to: count, into: buffer)
     }
 
-    private static func flush(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into buffer: ByteBuffer) {
+    private static func flush(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into buffer: ByteBuffer
+    ) {
         guard end > start else { return }
         buffer.append(UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }

@@ -300,7 +300,8 @@ public final class ZipWriter {
         record.crc = totals.crc
         record.compressedSize = totals.compressedSize
         record.uncompressedSize = totals.uncompressedSize
-        let needsZip64 = record.compressedSize >= zip64Thresholds.size || record.uncompressedSize >= zip64Thresholds.size
+        let needsZip64 =
+            record.compressedSize >= zip64Thresholds.size || record.uncompressedSize >= zip64Thresholds.size
         if needsZip64 && !record.localZip64 {
             // The header has no room for the 64-bit sizes: move the data to make some (see the comment at the top).
             let dataStart = record.localHeaderOffset + UInt64(ZipFormat.localFileHeaderSize + record.name.count)

@@ -76,7 +76,8 @@ extension VietText {
         endWord()
         guard good + bad > 0 else { return 0 }
         var result = Double(good) / Double(good + bad) * min(1, Double(good) / 4)
-        if words > 0 && (Double(longWords) > 0.04 * Double(words) || Double(foreignLetterWords) > 0.05 * Double(words)) {
+        if words > 0 && (Double(longWords) > 0.04 * Double(words) || Double(foreignLetterWords) > 0.05 * Double(words))
+        {
             result /= 2
         }
         return result

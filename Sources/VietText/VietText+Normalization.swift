@@ -42,7 +42,9 @@ extension VietText {
         uniqueKeysWithValues: LegacyTables.combiningClass.map { ($0.mark, $0.ccc) })
 
     static let compositionMap: [UInt64: UInt32] = Dictionary(
-        uniqueKeysWithValues: LegacyTables.compositions.map { (UInt64($0.starter) << 32 | UInt64($0.mark), $0.composite) })
+        uniqueKeysWithValues: LegacyTables.compositions.map {
+            (UInt64($0.starter) << 32 | UInt64($0.mark), $0.composite)
+        })
 
     static let decompositionMap: [UInt32: (starter: UInt32, mark: UInt32)] = Dictionary(
         uniqueKeysWithValues: LegacyTables.compositions.map { ($0.composite, (starter: $0.starter, mark: $0.mark)) })

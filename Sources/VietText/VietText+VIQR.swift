@@ -46,7 +46,10 @@ extension VietText {
             guard isASCIILetter(byte) else {
                 emit(UInt32(byte))
                 index += 1
-                if byte < 0x80 { wordHasTone = false; atWordStart = true }
+                if byte < 0x80 {
+                    wordHasTone = false
+                    atWordStart = true
+                }
                 continue
             }
             var matched = false

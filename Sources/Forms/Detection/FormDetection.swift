@@ -114,7 +114,7 @@ public struct FormDetection: Sendable {
     ///   - file: The file's path, for the location.
     ///   - severity: How serious an unrecognised sheet is (a workbook may hold sheets that are no form).
     public func finding(file: String, unknownSeverity severity: Severity = .warning) -> Finding? {
-        let location = FindingLocation(file: file, sheet: sheet, cell: best?.titleCell?.a1)
+        var location: FindingLocation { FindingLocation(file: file, sheet: sheet, cell: best?.titleCell?.a1) }
         if form == nil {
             return Finding(
                 rule: "structure/unknown-form", severity: severity, location: location,

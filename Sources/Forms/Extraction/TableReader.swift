@@ -88,12 +88,14 @@ struct TableReader {
 
     // MARK: Row access
 
-    /// The cells of `row` at each column slot, into `cells` (one array reused row after row).
-    private func gather(_ row: Row, into cells: inout [Cell?]) {
-        if cells.count != columns.count {
-            cells = [Cell?](repeating: nil, count: columns.count)
+    /// Which cell of `row` sits at each column slot, into `cells` (one array reused row after row): the cells
+    /// are looked at where they are, not copied.
+    private func gather(_ row: Row, into cells: inout SlottedRow) {
+        cells.row = row
+        if cells.indices.count != columns.count {
+            cells.indices = [Int](repeating: -1, count: columns.count)
         } else {
-            for index in cells.indices { cells[index] = nil }
+            for index in cells.indices.indices { cells.indices[index] = -1 }
         }
         let slots = slotOfSheetColumn
         row.cells.withUnsafeBufferPointer { rowCells in
@@ -101,7 +103,7 @@ struct TableReader {
                 let column = rowCells[index].address.column
                 guard column < slots.count else { break }
                 let slot = slots[column]
-                if slot >= 0 { cells[slot] = rowCells[index] }
+                if slot >= 0 { cells.indices[slot] = index }
             }
         }
     }
@@ -144,8 +146,9 @@ struct TableReader {
     }
 
     /// Whether the row holds a number in a numeric column (a row of figures).
-    private func hasFigures(_ cells: [Cell?]) -> Bool {
-        for (index, cell) in cells.enumerated() where columns[index].definition.isNumeric {
+    private func hasFigures(_ cells: SlottedRow) -> Bool {
+        for index in cells.indices.indices where columns[index].definition.isNumeric {
+            let cell = cells[index]
             guard let cell else { continue }
             switch cell.value {
             case .number: return true
@@ -158,7 +161,7 @@ struct TableReader {
         return false
     }
 
-    private func label(_ cells: [Cell?]) -> String? {
+    private func label(_ cells: SlottedRow) -> String? {
         guard let labelSlot, let text = cells[labelSlot]?.value.text else { return nil }
         let trimmed = CellReader.trimmed(text)
         return trimmed.isEmpty ? nil : VietText.nfc(trimmed)
@@ -166,15 +169,15 @@ struct TableReader {
 
     /// Reads the values of a row, the next row of the table, into `tableFields`; columns not found are missing
     /// without provenance. Every row read this way is kept, in order: ``readRows()`` gives it its values.
-    private mutating func values(_ cells: [Cell?], row: Int) -> RowValues {
+    private mutating func values(_ cells: SlottedRow, row: Int) -> RowValues {
         for index in columns.indices {
             guard let position = positions[index] else {
                 tableFields.append(.missing)
                 continue
             }
-            if cells[index]?.formula != nil { formulaCells.append(tableFields.count) }
-            tableFields.append(
-                reader.value(cells[index], at: CellAddress(row: row, column: position), column: columns[index]))
+            let cell = cells[index]
+            if cell?.formula != nil { formulaCells.append(tableFields.count) }
+            tableFields.append(reader.value(cell, at: CellAddress(row: row, column: position), column: columns[index]))
         }
         tableRows.append(row)
         return Self.pending
@@ -202,13 +205,13 @@ struct TableReader {
             }
         }
 
-        var cells: [Cell?] = []
+        var cells = SlottedRow()
         for row in dataRows {
             gather(row, into: &cells)
             let codeText = Self.code(cells[codeSlot])
             let codeAddress = CellAddress(row: row.index, column: codePosition)
             if codeText == nil || !Self.isCodeLike(codeText!), !hasFigures(cells), isSignatureRow(row) { break }
-            guard cells.contains(where: Self.hasContent) else { continue }
+            guard cells.indices.indices.contains(where: { Self.hasContent(cells[$0]) }) else { continue }
             if blocks.isEmpty {
                 guard let code = codeText, Self.isCodeLike(code) else {
                     if hasFigures(cells) {
@@ -292,7 +295,7 @@ struct TableReader {
         }
         var found = [CellAddress?](repeating: nil, count: definition.lines.count)
         var rows: [FormRow] = []
-        var cells: [Cell?] = []
+        var cells = SlottedRow()
         for row in dataRows {
             gather(row, into: &cells)
             let codeText = Self.code(cells[codeSlot])
@@ -345,10 +348,10 @@ struct TableReader {
 
     private mutating func readRecords() -> [FormRow] {
         var rows: [FormRow] = []
-        var cells: [Cell?] = []
+        var cells = SlottedRow()
         for row in dataRows {
             gather(row, into: &cells)
-            let filled = cells.reduce(0) { $0 + (Self.hasContent($1) ? 1 : 0) }
+            let filled = cells.indices.indices.reduce(0) { $0 + (Self.hasContent(cells[$1]) ? 1 : 0) }
             guard filled > 0 else { continue }
             if anchorSlot.map({ !Self.hasContent(cells[$0]) }) ?? true || filled <= 3 {
                 if isSignatureRow(row) { break }
@@ -396,5 +399,18 @@ enum SignatureBlock {
         if markers.contains(where: { text.contains($0) }) { return true }
         // `Ia H'Drai, ngày 15 tháng 01 năm 2025`
         return text.contains(day) && text.contains(month)
+    }
+}
+
+/// A sheet row seen through a form's columns: the index in ``Row/cells`` of the cell at each column slot (−1:
+/// none), so that reading a row does not copy its cells.
+struct SlottedRow {
+    var row = Row(index: 0, cells: [])
+    var indices: [Int] = []
+
+    /// The cell at a column slot.
+    subscript(slot: Int) -> Cell? {
+        let index = indices[slot]
+        return index < 0 ? nil : row.cells[index]
     }
 }
