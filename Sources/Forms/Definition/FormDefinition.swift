@@ -106,6 +106,9 @@ public struct Fingerprint: Sendable {
     /// How many rows from the top the title and header may be found in.
     public var searchRows: Int
 
+    /// The most title phrases, and the most labels, a fingerprint has (detection keeps what it found as bits).
+    public static let maximumPhrases = 64
+
     public init(title: [String], labels: [String], searchRows: Int = 20) {
         self.title = title
         self.labels = labels

@@ -6,27 +6,46 @@ public struct FormCandidate: Sendable {
     public var definition: FormDefinition
     /// The cell holding the most title phrases (the title), `nil` when none was found.
     public var titleCell: CellAddress?
+    /// Which title phrases (in ``titleCell``) and which labels (in some heading cell) were found: bit `i` for the
+    /// fingerprint's phrase or label `i`. Bits, not lists: every sheet is weighed against every form.
+    var titlePhrasesFound: UInt64
+    var labelsFound: UInt64
+
+    init(definition: FormDefinition, titleCell: CellAddress?, titlePhrasesFound: UInt64, labelsFound: UInt64) {
+        self.definition = definition
+        self.titleCell = titleCell
+        self.titlePhrasesFound = titlePhrasesFound
+        self.labelsFound = labelsFound
+    }
+
     /// Title phrases found in ``titleCell``, and those it lacks (as written in the mapping).
-    public var foundTitlePhrases: [String]
-    public var missingTitlePhrases: [String]
+    public var foundTitlePhrases: [String] { Self.items(definition.fingerprint.title, titlePhrasesFound, true) }
+    public var missingTitlePhrases: [String] { Self.items(definition.fingerprint.title, titlePhrasesFound, false) }
     /// Header labels found in some heading cell, and those found nowhere.
-    public var foundLabels: [String]
-    public var missingLabels: [String]
+    public var foundLabels: [String] { Self.items(definition.fingerprint.labels, labelsFound, true) }
+    public var missingLabels: [String] { Self.items(definition.fingerprint.labels, labelsFound, false) }
+
+    private static func items(_ all: [String], _ found: UInt64, _ wanted: Bool) -> [String] {
+        all.indices.filter { (found >> UInt64($0) & 1 == 1) == wanted }.map { all[$0] }
+    }
+
+    private var phraseCount: Int { definition.fingerprint.title.count }
+    private var labelCount: Int { definition.fingerprint.labels.count }
 
     /// The share of the fingerprint found, 0…1.
     public var score: Double {
-        let total = foundTitlePhrases.count + missingTitlePhrases.count + foundLabels.count + missingLabels.count
+        let total = phraseCount + labelCount
         guard total > 0 else { return 0 }
-        return Double(foundTitlePhrases.count + foundLabels.count) / Double(total)
+        return Double(titlePhrasesFound.nonzeroBitCount + labelsFound.nonzeroBitCount) / Double(total)
     }
 
     /// Whether every title phrase (in one cell) and every label was found.
-    public var isMatch: Bool { missingTitlePhrases.isEmpty && missingLabels.isEmpty }
+    public var isMatch: Bool {
+        titlePhrasesFound.nonzeroBitCount == phraseCount && labelsFound.nonzeroBitCount == labelCount
+    }
 
     /// How many phrases and labels the fingerprint has: of two full matches the one with more is more specific.
-    var specificity: Int {
-        foundTitlePhrases.count + missingTitlePhrases.count + foundLabels.count + missingLabels.count
-    }
+    var specificity: Int { phraseCount + labelCount }
 
     /// Why the sheet is not this form: `thiếu cụm từ tiêu đề "…"; thiếu nhãn "…", "…"`; empty for a match.
     public func missingDescription(in language: Language) -> String {

@@ -19,9 +19,9 @@ public struct FormDetector: Sendable {
 
     /// Every distinct phrase and label of all fingerprints, normalised once.
     private let needles: [MatchText]
-    /// Per definition: needle indices of its title phrases and of its labels.
-    private let titleNeedles: [[Int]]
-    private let labelNeedles: [[Int]]
+    /// Per definition: the needle index of each of its title phrases and of each of its labels.
+    private let titleNeedles: [[Int?]]
+    private let labelNeedles: [[Int?]]
     /// Non-blank rows to read: the largest `searchRows`, plus room for labels below the title.
     private let headingRows: Int
     /// The needles by their first two bytes (needles of one byte under their byte alone), with a bit set of those
@@ -48,8 +48,9 @@ public struct FormDetector: Sendable {
             index[text] = needles.count - 1
             return needles.count - 1
         }
-        titleNeedles = definitions.map { $0.fingerprint.title.compactMap(intern) }
-        labelNeedles = definitions.map { $0.fingerprint.labels.compactMap(intern) }
+        // By phrase; `nil` for a phrase that normalises to nothing (found anywhere).
+        titleNeedles = definitions.map { $0.fingerprint.title.map(intern) }
+        labelNeedles = definitions.map { $0.fingerprint.labels.map(intern) }
         self.needles = needles
         var byStart: [UInt16: [Int]] = [:]
         var bits = [UInt64](repeating: 0, count: 1024)
@@ -132,30 +133,26 @@ public struct FormDetector: Sendable {
             var bestCell: Int?
             var bestCount = 0
             for cellIndex in heading.cells.indices where heading.cells[cellIndex].rank < searchRows {
-                let count = titles.reduce(0) { $0 + (holds(cellIndex, $1) ? 1 : 0) }
+                let count = titles.reduce(0) { $0 + ($1.map { holds(cellIndex, $0) } ?? false ? 1 : 0) }
                 if count > bestCount {
                     bestCount = count
                     bestCell = cellIndex
                 }
             }
-            var candidate = FormCandidate(
-                definition: definition, titleCell: bestCell.map { heading.cells[$0].address }, foundTitlePhrases: [],
-                missingTitlePhrases: [], foundLabels: [], missingLabels: [])
-            for (phrase, needle) in zip(definition.fingerprint.title, titles) {
-                if let bestCell, holds(bestCell, needle) {
-                    candidate.foundTitlePhrases.append(phrase)
-                } else {
-                    candidate.missingTitlePhrases.append(phrase)
-                }
+            var titlePhrasesFound: UInt64 = 0
+            for (index, needle) in titles.enumerated()
+            where needle.map({ needle in bestCell.map { holds($0, needle) } ?? false }) ?? true {
+                titlePhrasesFound |= 1 << UInt64(index)
             }
             let labelLimit = searchRows + FormDetector.labelRowMargin
-            for (label, needle) in zip(definition.fingerprint.labels, labelNeedles[formIndex]) {
-                if labelRank[needle] < labelLimit {
-                    candidate.foundLabels.append(label)
-                } else {
-                    candidate.missingLabels.append(label)
-                }
+            var labelsFound: UInt64 = 0
+            for (index, needle) in labelNeedles[formIndex].enumerated()
+            where needle.map({ labelRank[$0] < labelLimit }) ?? true {
+                labelsFound |= 1 << UInt64(index)
             }
+            let candidate = FormCandidate(
+                definition: definition, titleCell: bestCell.map { heading.cells[$0].address },
+                titlePhrasesFound: titlePhrasesFound, labelsFound: labelsFound)
             candidates.append(candidate)
         }
         // Stable: among equals, the order of the definitions. Keys are sorted, not candidates (each holds a form).

@@ -48,8 +48,18 @@ extension FormDefinition {
                 .missingKey, vi: "fingerprint.title cần ít nhất một cụm từ của tiêu đề",
                 en: "fingerprint.title needs at least one phrase of the title")
         }
+        let labels = try fields.strings("labels")
+        guard title.count <= Fingerprint.maximumPhrases, labels.count <= Fingerprint.maximumPhrases else {
+            throw object.error(
+                .invalidValue,
+                vi:
+                    "fingerprint: tối đa \(Fingerprint.maximumPhrases) cụm từ tiêu đề và \(Fingerprint.maximumPhrases) nhãn",
+                en:
+                    "fingerprint: at most \(Fingerprint.maximumPhrases) title phrases and \(Fingerprint.maximumPhrases) labels"
+            )
+        }
         return Fingerprint(
-            title: title, labels: try fields.strings("labels"),
+            title: title, labels: labels,
             searchRows: try fields.optional("search_rows")?.int() ?? 20)
     }
 
