@@ -148,7 +148,9 @@ public enum MappingLoader {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // Scalars are read from their text (YAMLObject), so no tag is resolved: the default resolver runs regular
+            // expressions on every scalar.
+            node = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw syntaxError(error, path: path)
         } catch {

@@ -33,7 +33,7 @@ struct MappingValue {
     static func parse(_ text: String, file: String) throws(PovertyError) -> MappingValue {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)  // scalars are read from their text: no tags resolved
         } catch {
             var line = 0
             if let yaml = error as? YamlError {
