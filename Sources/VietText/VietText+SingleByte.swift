@@ -63,21 +63,6 @@ extension VietText {
 
     /// Appends a scalar's UTF-8 bytes.
     static func appendUTF8(_ value: UInt32, to buffer: ByteBuffer) {
-        switch value {
-        case 0..<0x80:
-            buffer.append(UInt8(value))
-        case 0x80..<0x800:
-            buffer.append(UInt8(0xC0 | value >> 6))
-            buffer.append(UInt8(0x80 | value & 0x3F))
-        case 0x800..<0x10000:
-            buffer.append(UInt8(0xE0 | value >> 12))
-            buffer.append(UInt8(0x80 | (value >> 6) & 0x3F))
-            buffer.append(UInt8(0x80 | value & 0x3F))
-        default:
-            buffer.append(UInt8(0xF0 | value >> 18))
-            buffer.append(UInt8(0x80 | (value >> 12) & 0x3F))
-            buffer.append(UInt8(0x80 | (value >> 6) & 0x3F))
-            buffer.append(UInt8(0x80 | value & 0x3F))
-        }
+        UTF8Encoding.forEachByte(of: value) { buffer.append($0) }
     }
 }

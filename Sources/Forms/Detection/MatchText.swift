@@ -1,3 +1,4 @@
+import SheetCore
 import VietText
 
 // Text as forms are matched on (DESIGN §3, "Matching ignores case, Unicode normalisation, repeated spaces and line
@@ -112,26 +113,8 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
         }
         if maybeTone { ToneMarks.placeOnLastVowel(&scalars) }
         var output: [UInt8] = []
-        output.reserveCapacity(scalars.count * 2)
-        for scalar in scalars {
-            let value = scalar.value
-            switch value {
-            case 0..<0x80:
-                output.append(UInt8(value))
-            case 0x80..<0x800:
-                output.append(UInt8(0xC0 | value >> 6))
-                output.append(UInt8(0x80 | value & 0x3F))
-            case 0x800..<0x10000:
-                output.append(UInt8(0xE0 | value >> 12))
-                output.append(UInt8(0x80 | value >> 6 & 0x3F))
-                output.append(UInt8(0x80 | value & 0x3F))
-            default:
-                output.append(UInt8(0xF0 | value >> 18))
-                output.append(UInt8(0x80 | value >> 12 & 0x3F))
-                output.append(UInt8(0x80 | value >> 6 & 0x3F))
-                output.append(UInt8(0x80 | value & 0x3F))
-            }
-        }
+        output.reserveCapacity(scalars.count * 3)
+        for scalar in scalars { UTF8Encoding.forEachByte(of: scalar.value) { output.append($0) } }
         return output
     }
 
