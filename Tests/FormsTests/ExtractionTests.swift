@@ -44,6 +44,23 @@ import Testing
         #expect(instance.period == "2024")
     }
 
+    /// Rules read an extracted instance's values from its table; once the rows are changed they read the rows.
+    @Test func rulesSeeRowsChangedAfterExtraction() throws {
+        var instance = Self.extract(TestSheets.bc01(), as: TestSheets.bc01Definition)
+        let column = try #require(TestSheets.bc01Definition.column("poor_rate"))
+        let rule = try #require(RangeRule(form: TestSheets.bc01Definition, column: column))
+        var findings: [Finding] = []
+        rule.check(instance, into: &findings)
+        #expect(findings.isEmpty)
+
+        let provenance = try #require(instance.rows[1].values["poor_rate"]?.provenance)
+        instance.rows[1].values["poor_rate"] = ExtractedValue(value: .number(120), provenance: provenance)
+        rule.check(instance, into: &findings)
+        #expect(findings.map(\.location.cell) == [provenance.cell.a1])
+        #expect(instance.rows[1].values["poor_rate"]?.provenance == provenance)
+        #expect(instance.rows[0].values["poor_rate"]?.value == .number(DecimalNumber("7.93")!))
+    }
+
     @Test func blockRowsAreToldApartByTheirLabelWithTheCodeOnTheFirst() throws {
         let instance = Self.extract(TestSheets.sheet(rows: TestSheets.bc02Rows()), as: TestSheets.bc02Definition)
         #expect(instance.findings.isEmpty, "\(Self.rules(instance))")

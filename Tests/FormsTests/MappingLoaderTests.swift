@@ -78,6 +78,19 @@ import Testing
         }
     }
 
+    /// Detection keeps what it found of a fingerprint as bits: a fingerprint says at most 64 phrases and labels.
+    @Test func fingerprintWithMoreThan64LabelsIsRefused() throws {
+        let labels = (1...65).map { "nhãn \($0)" }.joined(separator: ", ")
+        let many = Self.minimal.replacingFirst(
+            "  title: [biểu thử]", with: "  title: [biểu thử]\n  labels: [\(labels)]")
+        #expect(many != Self.minimal)
+        #expect(throws: MappingError.self) { try MappingLoader.loadForm(yaml: many, path: "many.yaml") }
+        let enough = Self.minimal.replacingFirst(
+            "  title: [biểu thử]",
+            with: "  title: [biểu thử]\n  labels: [\((1...64).map { "nhãn \($0)" }.joined(separator: ", "))]")
+        #expect(try MappingLoader.loadForm(yaml: enough, path: "enough.yaml").fingerprint.labels.count == 64)
+    }
+
     @Test func ruleNamingAMissingFieldIsRefused() {
         let yaml = Self.minimal + "\nrules:\n  - id: r\n    check: poor <= households\n"
         #expect(throws: MappingError.self) { try MappingLoader.loadForm(yaml: yaml, path: "r.yaml") }
