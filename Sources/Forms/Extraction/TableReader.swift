@@ -16,7 +16,8 @@ struct TableReader {
     let dataStart: Int
     var reader: CellReader
     var findings: [Finding] = []
-    /// The values of the rows read so far, row after row, and the sheet row of each.
+    /// The values of the rows read so far, row after row; the sheet row of each; the index in `tableFields` of
+    /// each value read from a cell with a formula.
     private var tableFields: [FieldValue?] = []
     private var tableRows: [Int] = []
     private var formulaCells: [Int] = []
