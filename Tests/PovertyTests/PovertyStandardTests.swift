@@ -1,3 +1,4 @@
+import Forms
 import Foundation
 import Poverty
 import SheetCore
@@ -202,6 +203,21 @@ import Testing
         #expect(error?.code == broken.code)
         #expect(error?.file == "b.yaml")
         #expect(error?.line == broken.line, "\(String(describing: error))")
+    }
+
+    /// A list longer than a mapping file may ask for (``YAMLBudget``) is refused before its items are read: aliases
+    /// could otherwise make a small file ask for millions.
+    @Test func aListOfTooManyItemsIsRefusedBeforeItIsRead() {
+        let indicators =
+            (["&i { key: a1, number: 1, name_vi: A1, name_en: A1 }"]
+            + Array(repeating: "*i", count: YAMLBudget.maximumItems)).joined(separator: ", ")
+        let start = Self.minimal.range(of: "dimensions:")!.lowerBound
+        let text =
+            String(Self.minimal[..<start])
+            + "dimensions: [{ key: a, name_vi: A, name_en: A, indicators: [\(indicators)] }]\n"
+        let error = povertyError { () throws(PovertyError) in try PovertyStandard.parse(yaml: text, file: "many.yaml") }
+        #expect(error?.code == .invalidValue, "\(String(describing: error))")
+        #expect(error?.englishMessage.contains("too many items") == true, "\(String(describing: error))")
     }
 
     @Test func overlappingStandardsAreRefused() throws {

@@ -55,8 +55,7 @@ struct YAMLObject {
     /// - Throws: when the file, through aliases, asks for more items than any form needs (``YAMLBudget``).
     func items() throws(MappingError) -> [YAMLObject] {
         guard let sequence = node.sequence else { return [self] }
-        budget.itemsLeft -= sequence.count
-        guard budget.itemsLeft >= 0 else {
+        guard budget.spend(sequence.count) else {
             throw error(
                 .invalidValue,
                 vi: "tệp ánh xạ có quá nhiều mục (quá \(YAMLBudget.maximumItems), có thể do bí danh lồng nhau)",
@@ -146,8 +145,17 @@ struct YAMLFields {
 }
 
 /// How many list items one mapping file may ask for in all. YAML aliases can make a small file expand
-/// exponentially (the "billion laughs"); no form needs more than a few hundred items.
-final class YAMLBudget {
-    static let maximumItems = 100_000
+/// exponentially (the "billion laughs"); no form needs more than a few hundred items. One per file read, shared by
+/// every reader of its nodes (the forms' and the Poverty module's).
+public final class YAMLBudget {
+    public static let maximumItems = 100_000
     var itemsLeft = YAMLBudget.maximumItems
+
+    public init() {}
+
+    /// Takes `count` items from the budget; `false` once the file has asked for more than ``maximumItems``.
+    public func spend(_ count: Int) -> Bool {
+        itemsLeft -= count
+        return itemsLeft >= 0
+    }
 }

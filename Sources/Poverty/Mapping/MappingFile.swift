@@ -4,6 +4,7 @@
 // every mapping is checked against the keys its reader knows (an unknown key is an error naming its line, so a
 // typo never passes silently), and scalars are read from their text as written (`1500000` is parsed as an exact
 // decimal from its digits, never through a binary floating-point number).
+import Forms
 import Foundation
 import SheetCore
 import Yams
@@ -12,6 +13,8 @@ import Yams
 struct MappingValue {
     let node: Node
     let file: String
+    /// The items the whole file may ask for: aliases can make a small file expand exponentially.
+    let budget: YAMLBudget
 
     /// 1-based line of the node, `0` when unknown.
     var line: Int { node.mark?.line ?? 0 }
@@ -50,11 +53,21 @@ struct MappingValue {
         guard let root else {
             throw PovertyError(.missingKey, vi: "Tệp rỗng.", en: "The file is empty.", file: file)
         }
-        return MappingValue(node: root, file: file)
+        return MappingValue(node: root, file: file, budget: YAMLBudget())
     }
 
     func error(_ code: PovertyError.Code, vi: String, en: String) -> PovertyError {
         PovertyError(code, vi: vi, en: en, file: file, line: line)
+    }
+
+    /// Takes `count` items from the file's budget.
+    private func spend(_ count: Int) throws(PovertyError) {
+        guard budget.spend(count) else {
+            throw error(
+                .invalidValue,
+                vi: "Tệp có quá nhiều mục (quá \(YAMLBudget.maximumItems), có thể do bí danh lồng nhau).",
+                en: "The file holds too many items (over \(YAMLBudget.maximumItems), perhaps through nested aliases).")
+        }
     }
 
     /// This node as a mapping whose keys are all in `known`.
@@ -63,9 +76,10 @@ struct MappingValue {
             throw error(
                 .invalidValue, vi: "“\(what)” phải là một bảng khóa: giá trị.", en: "“\(what)” must be a mapping.")
         }
+        try spend(mapping.count)
         var values: [String: MappingValue] = [:]
         for (keyNode, valueNode) in mapping {
-            let keyValue = MappingValue(node: keyNode, file: file)
+            let keyValue = MappingValue(node: keyNode, file: file, budget: budget)
             guard let key = keyNode.scalar?.string else {
                 throw keyValue.error(.invalidValue, vi: "Khóa phải là chữ.", en: "A key must be text.")
             }
@@ -79,7 +93,7 @@ struct MappingValue {
                 throw keyValue.error(
                     .duplicate, vi: "Khóa “\(key)” xuất hiện hai lần.", en: "Key “\(key)” appears twice.")
             }
-            values[key] = MappingValue(node: valueNode, file: file)
+            values[key] = MappingValue(node: valueNode, file: file, budget: budget)
         }
         return MappingObject(what: what, values: values, owner: self)
     }
@@ -89,7 +103,8 @@ struct MappingValue {
         guard let sequence = node.sequence else {
             throw error(.invalidValue, vi: "“\(what)” phải là một danh sách.", en: "“\(what)” must be a list.")
         }
-        return sequence.map { MappingValue(node: $0, file: file) }
+        try spend(sequence.count)
+        return sequence.map { MappingValue(node: $0, file: file, budget: budget) }
     }
 
     /// The scalar text as written.
