@@ -52,10 +52,4 @@ public struct ExtractedValue: Hashable, Sendable {
         self.value = value
         self.provenance = provenance
     }
-
-    /// Whether a cell held the value (it has a provenance).
-    public var isFromCell: Bool {
-        if case .some = provenance { return true }
-        return false
-    }
 }

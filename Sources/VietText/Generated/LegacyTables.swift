@@ -390,8 +390,7 @@ enum LegacyTables {
 
     /// Canonical combining classes of those marks.
     static let combiningClass: [(mark: UInt32, ccc: UInt8)] = [
-        (0x0300, 230), (0x0301, 230), (0x0302, 230), (0x0303, 230), (0x0306, 230), (0x0309, 230), (0x031B, 216),
-        (0x0323, 220),
+        (0x0300, 230), (0x0301, 230), (0x0302, 230), (0x0303, 230), (0x0306, 230), (0x0309, 230), (0x031B, 216), (0x0323, 220),
     ]
 
     /// CP1252 characters of bytes 0x80-0x9F, for turning text read from a workbook back into bytes.
