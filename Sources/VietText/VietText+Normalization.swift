@@ -18,6 +18,7 @@ extension VietText {
     /// VietText.nfc("Vie\u{0323}\u{0302}t")   // "Việt", U+1EC7
     /// ```
     public static func nfc(_ text: String) -> String {
+        if isStablyNFC(text) { return text }
         var hasMark = false
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -30,6 +31,33 @@ extension VietText {
         }
         guard hasMark else { return text }
         return composeVietnamese(text)
+    }
+
+    /// Whether `text` is NFC as it stands, read from its UTF-8 without decoding scalars: every scalar below U+0300,
+    /// in the Vietnamese block or stable punctuation (the test the loop of ``nfc(_:)`` makes, for the commonest
+    /// texts).
+    private static func isStablyNFC(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                } else if byte < 0xCC {  // two bytes, U+0080–U+02FF
+                    index += 2
+                } else if byte == 0xE1 || byte == 0xE2, index + 2 < bytes.count {
+                    let value =
+                        UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                        | UInt32(bytes[index + 2] & 0x3F)
+                    guard (value >= 0x1EA0 && value <= 0x1EF9) || isStablePunctuation(value) else { return false }
+                    index += 3
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     /// General punctuation, `€` and `™`: NFC by themselves and never composed with a mark.

@@ -220,6 +220,24 @@ import Testing
         #expect(cell.hasPrefix(MatchText("hộ nghèo")) == false)
         #expect(cell.firstRange(of: MatchText("kết")) == 13..<18)  // "tổng hợp " is 13 bytes
     }
+
+    /// The byte-by-byte shortcut gives what the scalar-by-scalar normalisation gives, whichever of them runs: texts
+    /// drawn from letters, marks, spaces and punctuation that take every branch of either.
+    @Test func byteShortcutAgreesWithScalars() {
+        let pieces = [
+            "a", "A", "o", "O", "u", "y", "Y", "e", "q", "Q", "1", ":", "(", "%", " ", "  ", "\n", "\t", "\r\n",
+            "\u{A0}", "\u{2003}", "\u{3000}", "\u{200B}", "\u{AD}", "\u{FEFF}", "ò", "Ó", "õ", "ỏ", "Ọ", "ù", "Ú",
+            "ũ", "ủ", "Ụ", "à", "É", "ỹ", "Ỳ", "Đ", "đ", "Ð", "ð", "Ơ", "ư", "Ă", "Â", "ê", "ô", "ộ", "Ố", "ệ", "Ẫ",
+            "ŀ", "Ÿ", "Ǆ", "ß", "×", "÷", "\u{0301}", "\u{0323}", "\u{0302}", "–", "…", "€", "™", "Ω", "ﬁ", "ǅ",
+            "\u{1D400}", "中", "Å", "Ω",
+        ]
+        var generator = SplitMix64(seed: 0x6269_6575_6D61_75)
+        for _ in 0..<20_000 {
+            let length = Int(generator.next() % 9)
+            let text = (0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            #expect(MatchText.normalizedBytes(text) == MatchText.normalizedScalars(text), "\(text.debugDescription)")
+        }
+    }
 }
 
 extension TestSheets {

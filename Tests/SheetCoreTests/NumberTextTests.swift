@@ -1,3 +1,4 @@
+import SheetTestSupport
 import Testing
 
 @testable import SheetCore
@@ -39,15 +40,10 @@ struct NumberTextTests {
     }
 
     @Test func randomDoublesReadBackExactly() {
-        var state: UInt64 = 0x5EED_0003
+        var generator = SplitMix64(seed: 0x5EED_0003)
         var failures: [String] = []
         for index in 0..<20_000 {
-            // SplitMix64, so a failure can be reproduced.
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
+            let z = generator.next()
             let value: Double
             switch index % 3 {
             case 0: value = Double(bitPattern: z)

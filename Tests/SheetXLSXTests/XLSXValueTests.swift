@@ -1,4 +1,5 @@
 import Foundation
+import SheetTestSupport
 import Testing
 
 @testable import SheetXLSX
@@ -18,19 +19,6 @@ private func unescaped(_ text: String) -> String {
     var bytes = Array(text.utf8)
     XLSXValue.unescapeXstring(&bytes)
     return String(decoding: bytes, as: UTF8.self)
-}
-
-/// A small deterministic generator, so a failing value can be reproduced from the seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 @Suite("xsd:double as Excel writes it, read exactly")

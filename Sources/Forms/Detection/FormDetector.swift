@@ -24,11 +24,20 @@ public struct FormDetector: Sendable {
     private let labelNeedles: [[Int?]]
     /// Non-blank rows to read: the largest `searchRows`, plus room for labels below the title.
     private let headingRows: Int
-    /// The needles by their first two bytes (needles of one byte under their byte alone), with a bit set of those
-    /// two-byte starts: one pass over a cell finds every needle in it.
-    private let needlesByStart: [UInt16: [Int]]
-    private let startBits: [UInt64]
+    /// The needles of two bytes or more by a bucket of their first two bytes, flattened: the needles of bucket `b`
+    /// are `bucketNeedles[bucketStarts[b]..<bucketStarts[b + 1]]`. One pass over a cell finds every needle in it,
+    /// and most positions end at an empty bucket.
+    private let bucketStarts: [Int32]
+    private let bucketNeedles: [Int32]
     private let oneByteNeedles: [Int]
+
+    private static let bucketCount = 4096
+
+    /// The bucket of a two-byte start.
+    @inline(__always)
+    private static func bucket(_ first: UInt8, _ second: UInt8) -> Int {
+        (Int(first) << 5 ^ Int(second)) & (bucketCount - 1)
+    }
 
     /// Extra non-blank rows, below `searchRows`, in which header labels are still looked for.
     public static let labelRowMargin = 10
@@ -52,20 +61,19 @@ public struct FormDetector: Sendable {
         titleNeedles = definitions.map { $0.fingerprint.title.map(intern) }
         labelNeedles = definitions.map { $0.fingerprint.labels.map(intern) }
         self.needles = needles
-        var byStart: [UInt16: [Int]] = [:]
-        var bits = [UInt64](repeating: 0, count: 1024)
+        var buckets = [[Int32]](repeating: [], count: FormDetector.bucketCount)
         var single: [Int] = []
         for (index, needle) in needles.enumerated() {
             guard needle.bytes.count >= 2 else {
                 single.append(index)
                 continue
             }
-            let start = UInt16(needle.bytes[0]) << 8 | UInt16(needle.bytes[1])
-            byStart[start, default: []].append(index)
-            bits[Int(start) >> 6] |= 1 << UInt64(start & 63)
+            buckets[FormDetector.bucket(needle.bytes[0], needle.bytes[1])].append(Int32(index))
         }
-        needlesByStart = byStart
-        startBits = bits
+        var starts: [Int32] = [0]
+        for bucket in buckets { starts.append(starts.last! + Int32(bucket.count)) }
+        bucketStarts = starts
+        bucketNeedles = buckets.flatMap { $0 }
         oneByteNeedles = single
         headingRows = (definitions.map(\.fingerprint.searchRows).max() ?? 20) + FormDetector.labelRowMargin
     }
@@ -110,12 +118,14 @@ public struct FormDetector: Sendable {
             cell.text.bytes.withUnsafeBufferPointer { bytes in
                 guard bytes.count >= 2 else { return }
                 for position in 0..<(bytes.count - 1) {
-                    let start = UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])
-                    guard startBits[Int(start) >> 6] & (1 << UInt64(start & 63)) != 0 else { continue }
-                    for needleIndex in needlesByStart[start]! {
+                    let bucket = FormDetector.bucket(bytes[position], bytes[position + 1])
+                    let (first, end) = (Int(bucketStarts[bucket]), Int(bucketStarts[bucket + 1]))
+                    guard first < end else { continue }
+                    for slot in first..<end {
+                        let needleIndex = Int(bucketNeedles[slot])
                         let needle = needles[needleIndex].bytes
                         guard position + needle.count <= bytes.count else { continue }
-                        var index = 2
+                        var index = 0
                         while index < needle.count, bytes[position + index] == needle[index] { index += 1 }
                         if index == needle.count { hit(needleIndex) }
                     }

@@ -89,7 +89,17 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func normalizedBytes(_ raw: String) -> [UInt8] {
-        if let ascii = normalizeASCII(raw) { return ascii }
+        var output: [UInt8] = []
+        var raw = raw
+        let folded = raw.withUTF8 { bytes in
+            output.reserveCapacity(bytes.count)
+            return foldBytes(bytes, into: &output)
+        }
+        return folded ? output : normalizedScalars(raw)
+    }
+
+    /// The normalised form of `raw`, scalar by scalar: the reference that ``foldBytes(_:into:)`` is a shortcut of.
+    static func normalizedScalars(_ raw: String) -> [UInt8] {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(raw.utf8.count)
         var pendingSpace = false
@@ -100,11 +110,7 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
                 pendingSpace = true
                 continue
             }
-            if value == 0x200B || value == 0x200C || value == 0x200D || value == 0x2060 || value == 0xFEFF
-                || value == 0xAD
-            {
-                continue  // zero-width characters, soft hyphen
-            }
+            if isZeroWidth(value) { continue }
             if pendingSpace, !scalars.isEmpty { scalars.append(" ") }
             pendingSpace = false
             let lower = lowercase(scalar)
@@ -146,24 +152,69 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// ASCII text folded byte by byte; `nil` when the text has a non-ASCII byte.
-    private static func normalizeASCII(_ raw: String) -> [UInt8]? {
-        guard raw.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(raw.utf8.count)
+    /// Normalises the UTF-8 of a text that needs neither composition nor a respelling of its tone marks, byte
+    /// by byte without decoding it into scalars: ASCII, Latin-1 and Latin Extended letters and the Vietnamese block
+    /// (all NFC by themselves), white space and zero-width characters, stable punctuation. Returns `false`, with
+    /// `output` unfinished, at anything else (a combining mark, `hòa`, `thủy`…): ``normalizedScalars(_:)`` then
+    /// does the work. Both give the same bytes for every text this accepts.
+    static func foldBytes(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
         var pendingSpace = false
-        for byte in raw.utf8 {
-            guard byte < 0x80 else { return nil }
-            switch byte {
-            case UInt8(ascii: " "), 0x09...0x0D:
-                pendingSpace = true
-            default:
-                if pendingSpace, !output.isEmpty { output.append(UInt8(ascii: " ")) }
+        // A toned `o` or `u` was just written: a vowel after it may need ToneMarks.
+        var afterTonedVowel = false
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            let value: UInt32
+            if byte < 0x80 {
+                index += 1
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace, !output.isEmpty { output.append(0x20) }
                 pendingSpace = false
-                output.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                if afterTonedVowel, lower == 0x61 || lower == 0x65 || lower == 0x79 { return false }
+                afterTonedVowel = false
+                output.append(lower)
+                continue
+            } else if byte >= 0xC2, byte <= 0xDF, index + 1 < count {
+                value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                // Combining marks (U+0300–U+036F) compose with the letter before them.
+                guard value < 0x300 || value > 0x36F else { return false }
+                index += 2
+            } else if byte >= 0xE0, byte <= 0xEF, index + 2 < count {
+                value =
+                    UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                guard
+                    (value >= 0x1EA0 && value <= 0x1EF9) || isSpace(value) || isZeroWidth(value)
+                        || (value >= 0x2010 && value <= 0x2027) || (value >= 0x2030 && value <= 0x203A)
+                        || value == 0x20AC
+                        || value == 0x2122
+                else { return false }
+                index += 3
+            } else {
+                return false
             }
+            if isSpace(value) {
+                pendingSpace = true
+                continue
+            }
+            if isZeroWidth(value) { continue }
+            if pendingSpace, !output.isEmpty { output.append(0x20) }
+            pendingSpace = false
+            afterTonedVowel = false
+            let lower = lowercase(Unicode.Scalar(value)!).value
+            if ToneMarks.isTonedOOrU(lower) { afterTonedVowel = true }
+            UTF8Encoding.forEachByte(of: lower) { output.append($0) }
         }
-        return output
+        return true
+    }
+
+    /// Zero-width characters and the soft hyphen, dropped.
+    private static func isZeroWidth(_ value: UInt32) -> Bool {
+        value == 0x200B || value == 0x200C || value == 0x200D || value == 0x2060 || value == 0xFEFF || value == 0xAD
     }
 }
 

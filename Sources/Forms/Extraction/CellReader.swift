@@ -80,6 +80,11 @@ struct CellReader {
         guard let cell else {
             return column.definition.type == .boolean ? .boolean(false) : .missing
         }
+        return value(of: cell, at: address, column: column)
+    }
+
+    /// The value of `cell` at `address` in `column`; its provenance is made only for a finding.
+    mutating func value(of cell: Cell, at address: CellAddress, column: Column) -> FieldValue {
         var source: Provenance { provenance(address, raw: Self.raw(cell), formula: cell.formula) }
         switch cell.value {
         case .empty:

@@ -29,33 +29,8 @@ struct TableLocation {
 enum TableLocator {
     /// The token of a numbering cell: `(1)` → `1`, ` 4 = 3/1x100` → `4`, `a` → `A`, `Cột 2` → `2`; `nil` for
     /// text that is no column number.
-    private static let numberingPrefixes = ["cột", "Cột", "CỘT"].map { Array($0.utf8) }
-
     static func numberingToken(_ text: String) -> String? {
-        var output: [UInt8] = []
-        var scalars = Substring(text).unicodeScalars
-        // `Cột 2`, `cột 2`, `CỘT 2`, compared as bytes (NFC)
-        for prefix in numberingPrefixes where text.utf8.starts(with: prefix) {
-            scalars = Substring(text.utf8.dropFirst(prefix.count)).unicodeScalars
-            break
-        }
-        for scalar in scalars {
-            switch scalar {
-            case "(", ")", "[", "]":
-                continue
-            case "=":
-                return output.isEmpty ? nil : String(decoding: output, as: UTF8.self)
-            case "a"..."z":
-                output.append(UInt8(scalar.value) - 32)
-            case "A"..."Z", "0"..."9", ".":
-                output.append(UInt8(scalar.value))
-            default:
-                guard scalar.properties.isWhitespace else { return nil }
-                continue
-            }
-            if output.count > 6 { return nil }
-        }
-        return output.isEmpty ? nil : String(decoding: output, as: UTF8.self)
+        numberingKey(text).map(NumberingKey.text)
     }
 
     /// The numbering token of a cell: text as above, a whole number as its digits.
@@ -63,6 +38,76 @@ enum TableLocator {
         switch cell.value {
         case .number(let double): return CellReader.integerText(double)
         case .string, .richText: return numberingToken(cell.value.text ?? "")
+        default: return nil
+        }
+    }
+
+    /// A numbering token packed in an integer, one byte per character: a token has at most six characters, all
+    /// ASCII and none zero, so equal keys are equal tokens. Comparing keys needs no text and no hashing.
+    enum NumberingKey {
+        static let maximumLength = 6
+
+        static func text(_ key: UInt64) -> String {
+            var bytes: [UInt8] = []
+            var rest = key
+            while rest != 0 {
+                bytes.append(UInt8(truncatingIfNeeded: rest))
+                rest >>= 8
+            }
+            return String(decoding: bytes.reversed(), as: UTF8.self)
+        }
+    }
+
+    private static let numberingPrefixes = ["cột", "Cột", "CỘT"].map { Array($0.utf8) }
+
+    /// The key of ``numberingToken(_:)-(String)``.
+    static func numberingKey(_ text: String) -> UInt64? {
+        var key: UInt64 = 0
+        var length = 0
+        var scalars = Substring(text).unicodeScalars
+        // `Cột 2`, `cột 2`, `CỘT 2`, compared as bytes (NFC)
+        for prefix in numberingPrefixes where text.utf8.starts(with: prefix) {
+            scalars = Substring(text.utf8.dropFirst(prefix.count)).unicodeScalars
+            break
+        }
+        for scalar in scalars {
+            let byte: UInt64
+            switch scalar {
+            case "(", ")", "[", "]":
+                continue
+            case "=":
+                return length == 0 ? nil : key
+            case "a"..."z":
+                byte = UInt64(scalar.value) - 32
+            case "A"..."Z", "0"..."9", ".":
+                byte = UInt64(scalar.value)
+            default:
+                guard scalar.properties.isWhitespace else { return nil }
+                continue
+            }
+            length += 1
+            if length > NumberingKey.maximumLength { return nil }
+            key = key << 8 | byte
+        }
+        return length == 0 ? nil : key
+    }
+
+    /// The key of ``numberingToken(_:)-(Cell)``, or `nil` for a number no column can be numbered with (negative,
+    /// or of more digits than a token has).
+    static func numberingKey(_ cell: Cell) -> UInt64? {
+        switch cell.value {
+        case .number(let double):
+            guard CellReader.isWhole(double), double >= 0, double < 1_000_000 else { return nil }
+            let number = Int(double)
+            var power = 1
+            while power * 10 <= number { power *= 10 }
+            var key: UInt64 = 0
+            while power > 0 {
+                key = key << 8 | UInt64(0x30 + number / power % 10)
+                power /= 10
+            }
+            return key
+        case .string, .richText: return numberingKey(cell.value.text ?? "")
         default: return nil
         }
     }
@@ -75,7 +120,7 @@ enum TableLocator {
         let columns = definition.columns
         var location = TableLocation(positions: Array(repeating: nil, count: columns.count))
         let labels = definition.columnLabelTexts
-        let tokens = columns.map { $0.number.flatMap(numberingToken) }
+        let tokens = columns.map { $0.number.flatMap(numberingKey) }
         let lastHeadingRow = heading.rowIndices.last ?? -1
 
         var labelRanks: ClosedRange<Int>?
@@ -180,24 +225,30 @@ enum TableLocator {
     }
 
     /// The first row in `rows` whose cells number the columns: at least half the numbered columns (and two)
-    /// found, in the definition's order.
-    private static func findNumberingRow(_ sheet: Worksheet, tokens: [String?], in rows: ClosedRange<Int>)
+    /// found, in the definition's order. A token that numbers no column is passed over.
+    private static func findNumberingRow(_ sheet: Worksheet, tokens: [UInt64?], in rows: ClosedRange<Int>)
         -> (row: Int, positions: [(Int, Int)])?
     {
         let numbered = tokens.compactMap { $0 }.count
         let needed = max(min(2, numbered), (numbered + 1) / 2)
-        var columnOfToken: [String: Int] = [:]
+        // The first sheet column holding each column's token, -1 when not met in the row.
+        var columnOfToken = [Int](repeating: -1, count: tokens.count)
         for row in sheet.rows where rows.contains(row.index) {
-            columnOfToken.removeAll(keepingCapacity: true)
+            for index in columnOfToken.indices { columnOfToken[index] = -1 }
+            var met = 0
             for cell in row.cells {
-                guard let token = numberingToken(cell), columnOfToken[token] == nil else { continue }
-                columnOfToken[token] = cell.address.column
+                guard let key = numberingKey(cell) else { continue }
+                for (index, token) in tokens.enumerated() where token == key && columnOfToken[index] < 0 {
+                    columnOfToken[index] = cell.address.column
+                    met += 1
+                }
             }
-            guard columnOfToken.count >= needed else { continue }
+            guard met >= needed else { continue }
             var positions: [(Int, Int)] = []
             var last = -1
-            for (index, token) in tokens.enumerated() {
-                guard let token, let column = columnOfToken[token], column > last else { continue }
+            for index in tokens.indices {
+                let column = columnOfToken[index]
+                guard column > last else { continue }
                 positions.append((index, column))
                 last = column
             }
@@ -239,9 +290,7 @@ enum TableLocator {
             if let placed = positions[index] {
                 last = placed
                 // Still note where the header starts.
-                if let cell = bestCell(cells, labels[index], after: placed - 1, used: []),
-                    cell.address.column == placed
-                {
+                if let cell = labelCell(cells, labels[index], inColumn: placed) {
                     top = min(top ?? cell.address.row, cell.address.row)
                 }
                 continue
@@ -257,21 +306,47 @@ enum TableLocator {
         return top
     }
 
+    /// How well a cell's text matches a column's labels: 3 equal, 2 starting with one, 1 containing one, 0 not.
+    private static func quality(_ cell: SheetHeading.Cell, _ labels: [MatchText]) -> Int {
+        var quality = 0
+        for label in labels {
+            if cell.text == label { return 3 }
+            if cell.text.hasPrefix(label) {
+                quality = 2
+            } else if quality == 0, cell.text.contains(label) {
+                quality = 1
+            }
+        }
+        return quality
+    }
+
+    /// The label cell of a column already placed at `column`: what ``bestCell(_:_:after:used:)`` finds from the
+    /// column on, when it is in that column. It is the first cell of the column with the column's best quality,
+    /// unless a cell elsewhere matches better; so when a cell of the column is equal to a label, no other cell is
+    /// looked at.
+    private static func labelCell(_ cells: [SheetHeading.Cell], _ labels: [MatchText], inColumn column: Int)
+        -> SheetHeading.Cell?
+    {
+        var best: (quality: Int, cell: SheetHeading.Cell)?
+        for cell in cells where cell.address.column == column {
+            let quality = quality(cell, labels)
+            if quality > (best?.quality ?? 0) { best = (quality, cell) }
+        }
+        guard let best else { return nil }
+        if best.quality < 3 {
+            for cell in cells where cell.address.column != column && quality(cell, labels) > best.quality {
+                return nil
+            }
+        }
+        return best.cell
+    }
+
     private static func bestCell(_ cells: [SheetHeading.Cell], _ labels: [MatchText], after last: Int, used: Set<Int>)
         -> SheetHeading.Cell?
     {
         var best: (quality: Int, rightOfLast: Bool, cell: SheetHeading.Cell)?
         for cell in cells where !used.contains(cell.address.column) {
-            var quality = 0
-            for label in labels {
-                if cell.text == label {
-                    quality = 3
-                } else if cell.text.hasPrefix(label) {
-                    quality = max(quality, 2)
-                } else if cell.text.contains(label) {
-                    quality = max(quality, 1)
-                }
-            }
+            let quality = quality(cell, labels)
             guard quality > 0 else { continue }
             let right = cell.address.column > last
             let better: Bool

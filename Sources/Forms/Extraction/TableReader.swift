@@ -171,14 +171,22 @@ struct TableReader {
     /// Reads the values of a row, the next row of the table, into `tableFields`; columns not found are missing
     /// without provenance. Every row read this way is kept, in order: ``readRows()`` gives it its values.
     private mutating func values(_ cells: SlottedRow, row: Int) -> RowValues {
-        for index in columns.indices {
-            guard let position = positions[index] else {
-                tableFields.append(.missing)
-                continue
+        // The cells are read where they lie in the row, not copied out of it.
+        cells.row.cells.withUnsafeBufferPointer { rowCells in
+            for index in columns.indices {
+                guard let position = positions[index] else {
+                    tableFields.append(.missing)
+                    continue
+                }
+                let address = CellAddress(row: row, column: position)
+                let cellIndex = cells.indices[index]
+                guard cellIndex >= 0 else {
+                    tableFields.append(reader.value(nil, at: address, column: columns[index]))
+                    continue
+                }
+                if rowCells[cellIndex].formula != nil { formulaCells.append(tableFields.count) }
+                tableFields.append(reader.value(of: rowCells[cellIndex], at: address, column: columns[index]))
             }
-            let cell = cells[index]
-            if cell?.formula != nil { formulaCells.append(tableFields.count) }
-            tableFields.append(reader.value(cell, at: CellAddress(row: row, column: position), column: columns[index]))
         }
         tableRows.append(row)
         return Self.pending
