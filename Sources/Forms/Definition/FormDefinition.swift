@@ -35,12 +35,16 @@ public struct FormDefinition: Sendable {
         didSet {
             columnKeys = ColumnKeys(columns.map(\.key))
             columnLabelTexts = FormDefinition.labelTexts(columns)
+            readingColumns = columns.map(CellReader.Column.init)
         }
     }
     /// The columns' keys, shared by the rows read as this form.
     public private(set) var columnKeys: ColumnKeys
     /// Each column's label and aliases normalised for matching, made once rather than for every sheet.
     private(set) var columnLabelTexts: [[MatchText]]
+    /// The columns prepared for reading cells (their missing-value texts normalised), made once rather than for
+    /// every sheet.
+    private(set) var readingColumns: [CellReader.Column]
     /// The fixed rows of a ``FormKind/lines`` form, in order; empty for other kinds.
     public var lines: [LineDefinition]
     /// The rules the values obey, beyond each derived column's formula.
@@ -68,6 +72,7 @@ public struct FormDefinition: Sendable {
         self.columns = columns
         self.columnKeys = ColumnKeys(columns.map(\.key))
         self.columnLabelTexts = FormDefinition.labelTexts(columns)
+        self.readingColumns = columns.map(CellReader.Column.init)
         self.lines = lines
         self.rules = rules
         self.sourcePath = sourcePath

@@ -1,51 +1,76 @@
 import SheetCore
 
-/// How well one form's fingerprint fits a sheet: which title phrases and header labels were found, which not.
-public struct FormCandidate: Sendable {
-    /// The form.
-    public var definition: FormDefinition
-    /// The cell holding the most title phrases (the title), `nil` when none was found.
-    public var titleCell: CellAddress?
-    /// Which title phrases (in ``titleCell``) and which labels (in some heading cell) were found: bit `i` for the
-    /// fingerprint's phrase or label `i`. Bits, not lists: every sheet is weighed against every form.
+/// How much of a fingerprint a sheet shows: which title phrases (in one cell) and which header labels were found,
+/// as bits (bit `i` for the fingerprint's phrase or label `i`), and how many it has. Bits, not lists: every sheet
+/// is weighed against every form, and only the closest forms are ever described.
+struct FingerprintFit: Sendable {
     var titlePhrasesFound: UInt64
     var labelsFound: UInt64
-
-    init(definition: FormDefinition, titleCell: CellAddress?, titlePhrasesFound: UInt64, labelsFound: UInt64) {
-        self.definition = definition
-        self.titleCell = titleCell
-        self.titlePhrasesFound = titlePhrasesFound
-        self.labelsFound = labelsFound
-    }
-
-    /// Title phrases found in ``titleCell``, and those it lacks (as written in the mapping).
-    public var foundTitlePhrases: [String] { Self.items(definition.fingerprint.title, titlePhrasesFound, true) }
-    public var missingTitlePhrases: [String] { Self.items(definition.fingerprint.title, titlePhrasesFound, false) }
-    /// Header labels found in some heading cell, and those found nowhere.
-    public var foundLabels: [String] { Self.items(definition.fingerprint.labels, labelsFound, true) }
-    public var missingLabels: [String] { Self.items(definition.fingerprint.labels, labelsFound, false) }
-
-    private static func items(_ all: [String], _ found: UInt64, _ wanted: Bool) -> [String] {
-        all.indices.filter { (found >> UInt64($0) & 1 == 1) == wanted }.map { all[$0] }
-    }
-
-    private var phraseCount: Int { definition.fingerprint.title.count }
-    private var labelCount: Int { definition.fingerprint.labels.count }
-
-    /// The share of the fingerprint found, 0…1.
-    public var score: Double {
-        let total = phraseCount + labelCount
-        guard total > 0 else { return 0 }
-        return Double(titlePhrasesFound.nonzeroBitCount + labelsFound.nonzeroBitCount) / Double(total)
-    }
+    var phraseCount: Int
+    var labelCount: Int
 
     /// Whether every title phrase (in one cell) and every label was found.
-    public var isMatch: Bool {
+    var isMatch: Bool {
         titlePhrasesFound.nonzeroBitCount == phraseCount && labelsFound.nonzeroBitCount == labelCount
     }
 
     /// How many phrases and labels the fingerprint has: of two full matches the one with more is more specific.
     var specificity: Int { phraseCount + labelCount }
+
+    /// The share of the fingerprint found, 0…1.
+    var score: Double {
+        let total = phraseCount + labelCount
+        guard total > 0 else { return 0 }
+        return Double(titlePhrasesFound.nonzeroBitCount + labelsFound.nonzeroBitCount) / Double(total)
+    }
+}
+
+/// The forms a detector knows, held once.
+final class FormList: Sendable {
+    let definitions: [FormDefinition]
+    init(_ definitions: [FormDefinition]) { self.definitions = definitions }
+}
+
+/// How well one form's fingerprint fits a sheet: which title phrases and header labels were found, which not.
+public struct FormCandidate: Sendable {
+    /// The form.
+    public var definition: FormDefinition { forms.definitions[index] }
+    /// The cell holding the most title phrases (the title), `nil` when none was found.
+    public var titleCell: CellAddress?
+    let fit: FingerprintFit
+    /// The detector's forms, shared by every candidate of every sheet (a form is not copied into each), and this
+    /// one's place among them.
+    private let forms: FormList
+    private let index: Int
+
+    init(_ forms: FormList, index: Int, titleCell: CellAddress?, fit: FingerprintFit) {
+        self.forms = forms
+        self.index = index
+        self.titleCell = titleCell
+        self.fit = fit
+    }
+
+    /// Title phrases found in ``titleCell``, and those it lacks (as written in the mapping).
+    public var foundTitlePhrases: [String] { Self.items(definition.fingerprint.title, fit.titlePhrasesFound, true) }
+    public var missingTitlePhrases: [String] {
+        Self.items(definition.fingerprint.title, fit.titlePhrasesFound, false)
+    }
+    /// Header labels found in some heading cell, and those found nowhere.
+    public var foundLabels: [String] { Self.items(definition.fingerprint.labels, fit.labelsFound, true) }
+    public var missingLabels: [String] { Self.items(definition.fingerprint.labels, fit.labelsFound, false) }
+
+    private static func items(_ all: [String], _ found: UInt64, _ wanted: Bool) -> [String] {
+        all.indices.filter { (found >> UInt64($0) & 1 == 1) == wanted }.map { all[$0] }
+    }
+
+    /// The share of the fingerprint found, 0…1.
+    public var score: Double { fit.score }
+
+    /// Whether every title phrase (in one cell) and every label was found.
+    public var isMatch: Bool { fit.isMatch }
+
+    /// How many phrases and labels the fingerprint has: of two full matches the one with more is more specific.
+    var specificity: Int { fit.specificity }
 
     /// Why the sheet is not this form: `thiếu cụm từ tiêu đề "…"; thiếu nhãn "…", "…"`; empty for a match.
     public func missingDescription(in language: Language) -> String {

@@ -15,7 +15,8 @@ import SheetCore
 /// ```
 public struct FormDetector: Sendable {
     /// The forms known, in the order given.
-    public let definitions: [FormDefinition]
+    public var definitions: [FormDefinition] { forms.definitions }
+    private let forms: FormList
 
     /// Every distinct phrase and label of all fingerprints, normalised once.
     private let needles: [MatchText]
@@ -46,7 +47,7 @@ public struct FormDetector: Sendable {
     ///
     /// - Parameter definitions: The forms to recognise (``MappingLoader/loadForms(inFolder:customRules:)``).
     public init(definitions: [FormDefinition]) {
-        self.definitions = definitions
+        forms = FormList(definitions)
         var index: [MatchText: Int] = [:]
         var needles: [MatchText] = []
         func intern(_ phrase: String) -> Int? {
@@ -136,45 +137,50 @@ public struct FormDetector: Sendable {
             cellHits[cellIndex * wordCount + needle / 64] & (1 << UInt64(needle % 64)) != 0
         }
 
-        var candidates: [FormCandidate] = []
-        for (formIndex, definition) in definitions.enumerated() {
+        // Only cells holding some needle can hold a title phrase.
+        let cellsWithHits = heading.cells.indices.filter { cellIndex in
+            (0..<wordCount).contains { cellHits[cellIndex * wordCount + $0] != 0 }
+        }
+        // What each form found, then the forms ranked; candidates are made once, in rank order.
+        var found: [(titleCell: CellAddress?, fit: FingerprintFit)] = []
+        found.reserveCapacity(definitions.count)
+        for formIndex in definitions.indices {
             let titles = titleNeedles[formIndex]
-            let searchRows = definition.fingerprint.searchRows
+            let fingerprint = definitions[formIndex].fingerprint
             var bestCell: Int?
             var bestCount = 0
-            for cellIndex in heading.cells.indices where heading.cells[cellIndex].rank < searchRows {
-                let count = titles.reduce(0) { $0 + ($1.map { holds(cellIndex, $0) } ?? false ? 1 : 0) }
+            for cellIndex in cellsWithHits where heading.cells[cellIndex].rank < fingerprint.searchRows {
+                var count = 0
+                for needle in titles where needle.map({ holds(cellIndex, $0) }) ?? false { count += 1 }
                 if count > bestCount {
                     bestCount = count
                     bestCell = cellIndex
                 }
             }
-            var titlePhrasesFound: UInt64 = 0
+            var fit = FingerprintFit(
+                titlePhrasesFound: 0, labelsFound: 0, phraseCount: fingerprint.title.count,
+                labelCount: fingerprint.labels.count)
             for (index, needle) in titles.enumerated()
             where needle.map({ needle in bestCell.map { holds($0, needle) } ?? false }) ?? true {
-                titlePhrasesFound |= 1 << UInt64(index)
+                fit.titlePhrasesFound |= 1 << UInt64(index)
             }
-            let labelLimit = searchRows + FormDetector.labelRowMargin
-            var labelsFound: UInt64 = 0
+            let labelLimit = fingerprint.searchRows + FormDetector.labelRowMargin
             for (index, needle) in labelNeedles[formIndex].enumerated()
             where needle.map({ labelRank[$0] < labelLimit }) ?? true {
-                labelsFound |= 1 << UInt64(index)
+                fit.labelsFound |= 1 << UInt64(index)
             }
-            let candidate = FormCandidate(
-                definition: definition, titleCell: bestCell.map { heading.cells[$0].address },
-                titlePhrasesFound: titlePhrasesFound, labelsFound: labelsFound)
-            candidates.append(candidate)
+            found.append((bestCell.map { heading.cells[$0].address }, fit))
         }
-        // Stable: among equals, the order of the definitions. Keys are sorted, not candidates (each holds a form).
-        let keys = candidates.enumerated().map { index, candidate in
-            (index: index, isMatch: candidate.isMatch, specificity: candidate.specificity, score: candidate.score)
-        }
-        let ranked = keys.sorted { x, y in
+        // Stable: among equals, the order of the definitions.
+        let ranked = found.indices.sorted { a, b in
+            let (x, y) = (found[a].fit, found[b].fit)
             if x.isMatch != y.isMatch { return x.isMatch }
             if x.isMatch, x.specificity != y.specificity { return x.specificity > y.specificity }
             if x.score != y.score { return x.score > y.score }
-            return x.index < y.index
-        }.map { candidates[$0.index] }
+            return a < b
+        }.map { index in
+            FormCandidate(forms, index: index, titleCell: found[index].titleCell, fit: found[index].fit)
+        }
         let match = ranked.first.flatMap { $0.isMatch ? $0.definition : nil }
         return FormDetection(sheet: sheet.name, form: match, candidates: ranked, isForced: false)
     }

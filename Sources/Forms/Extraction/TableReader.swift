@@ -41,7 +41,7 @@ struct TableReader {
         self.dataStart = dataStart
         self.reader = reader
         self.positions = positions
-        columns = definition.columns.map(CellReader.Column.init)
+        columns = definition.readingColumns
         var slots = [Int](repeating: -1, count: (positions.compactMap { $0 }.max() ?? -1) + 1)
         for (index, position) in positions.enumerated() {
             if let position, slots[position] < 0 { slots[position] = index }
@@ -171,7 +171,9 @@ struct TableReader {
     /// Reads the values of a row, the next row of the table, into `tableFields`; columns not found are missing
     /// without provenance. Every row read this way is kept, in order: ``readRows()`` gives it its values.
     private mutating func values(_ cells: SlottedRow, row: Int) -> RowValues {
-        // The cells are read where they lie in the row, not copied out of it.
+        // The cells are read where they lie in the row, not copied out of it; the columns are held once for the
+        // row rather than retained for each cell.
+        let (columns, positions) = (self.columns, self.positions)
         cells.row.cells.withUnsafeBufferPointer { rowCells in
             for index in columns.indices {
                 guard let position = positions[index] else {

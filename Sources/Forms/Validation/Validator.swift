@@ -53,7 +53,10 @@ public struct Validator: Sendable {
     public func validate(_ instance: FormInstance) -> [Finding] {
         var findings = instance.findings
         let rules = rulesByForm[instance.definition.id] ?? Validator.rules(for: instance.definition, registry: registry)
-        for rule in rules { rule.check(instance, into: &findings) }
+        // Each rule is called where it lies in the array, not copied out of it.
+        rules.withUnsafeBufferPointer { rules in
+            for index in rules.indices { rules[index].check(instance, into: &findings) }
+        }
         return Validator.ordered(findings)
     }
 

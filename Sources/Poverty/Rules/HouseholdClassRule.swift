@@ -64,15 +64,14 @@ public struct HouseholdClassRule: FormRule {
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
         guard let standard = standard(for: instance) else { return }
         // A list repeats a handful of texts (`Nông thôn`, `Hộ nghèo`): each is folded once.
-        var areas: [String: AreaType?] = [:]
-        var classes: [String: HouseholdClass?] = [:]
+        var areas = RepeatedTexts<AreaType>(HouseholdClassRule.area)
+        var classes = RepeatedTexts<HouseholdClass>(HouseholdClassRule.householdClass)
         for row in instance.rows.indices {
             guard let income = instance.number(income, row: row),
                 let areaText = instance.field(area, row: row)?.text,
-                let area = HouseholdClassRule.cached(areaText, in: &areas, HouseholdClassRule.area),
+                let area = areas.value(of: areaText),
                 let statedText = instance.field(classColumn, row: row)?.text,
-                let statedClass = HouseholdClassRule.cached(
-                    statedText, in: &classes, HouseholdClassRule.householdClass),
+                let statedClass = classes.value(of: statedText),
                 let deprivations = deprivationCount(instance, row: row),
                 let computed = try? standard.classify(income: income, area: area, deprivationCount: deprivations),
                 computed != statedClass, let location = instance.location(of: classColumn.key, on: instance.rows[row])
@@ -85,13 +84,6 @@ public struct HouseholdClassRule: FormRule {
                         stated: statedClass, computed: computed, income: income, area: area,
                         deprivations: deprivations, standard: standard)))
         }
-    }
-
-    static func cached<Value>(_ text: String, in cache: inout [String: Value?], _ read: (String) -> Value?) -> Value? {
-        if let known = cache[text] { return known }
-        let value = read(text)
-        cache[text] = value
-        return value
     }
 
     /// The stated count, else the flags set to 1.
@@ -148,6 +140,26 @@ public struct HouseholdClassRule: FormRule {
         case "khong ngheo", "thoat ngheo", "not-poor", "not poor": return .notPoor
         default: return nil
         }
+    }
+}
+
+/// What a few texts repeated down a column read as, each text read once. The texts are compared by their UTF-8
+/// bytes (values are NFC): hashing Vietnamese text in a dictionary costs more than comparing it with a handful.
+struct RepeatedTexts<Value> {
+    private let read: (String) -> Value?
+    private var known: [(text: String, value: Value?)] = []
+    /// Beyond this many distinct texts the column is not repetitive: texts are read without being kept.
+    private static var capacity: Int { 32 }
+
+    init(_ read: @escaping (String) -> Value?) { self.read = read }
+
+    mutating func value(of text: String) -> Value? {
+        for entry in known where entry.text.utf8.count == text.utf8.count && entry.text.utf8.elementsEqual(text.utf8) {
+            return entry.value
+        }
+        let value = read(text)
+        if known.count < Self.capacity { known.append((text, value)) }
+        return value
     }
 }
 
