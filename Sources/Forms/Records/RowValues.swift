@@ -287,6 +287,15 @@ extension FormInstance {
         return rows[row].values.isFromCell(slot)
     }
 
+    /// Whether the cell of a column on row `row` holds a formula.
+    public func hasFormula(_ slot: ColumnSlot, row: Int) -> Bool {
+        if let table, table.columns === slot.columns {
+            let index = row * table.width + slot.position
+            return table.sheetColumns[slot.position] != nil && table.fields[index] != nil && table.hasFormula(index)
+        }
+        return rows[row].values.hasFormula(slot)
+    }
+
     /// The number in a column on row `row`, if it holds one.
     public func number(_ slot: ColumnSlot, row: Int) -> DecimalNumber? {
         guard case .number(let value)? = field(slot, row: row) else { return nil }

@@ -28,21 +28,29 @@ public struct TotalsRule: FormRule {
         for total in structure.totals {
             let totalRow = instance.rows[total.row]
             for (column, slot) in zip(columns, slots) {
-                guard let value = totalRow.values.field(slot), totalRow.values.isFromCell(slot) else { continue }
+                guard let value = instance.field(slot, row: total.row), instance.isFromCell(slot, row: total.row)
+                else { continue }
+                // Made only for a finding.
                 var location: FindingLocation { instance.location(of: column.key, on: totalRow)! }
-                let parts = total.parts.map { instance.rows[$0].values.field(slot) }
+                var codes: String { FindingText.codeSpan(total.partCodes) }
                 let written: DecimalNumber
                 switch value {
                 case .number(let value): written = value
                 case .missing: written = .zero
                 default: continue
                 }
-                if parts.allSatisfy({ $0?.number == nil }), value == .missing { continue }
-                guard let sum = DecimalNumber.sum(parts.compactMap { $0?.number }) else { continue }
+                var sum: DecimalNumber? = .zero
+                var numbers = 0
+                for part in total.parts {
+                    guard case .number(let number)? = instance.field(slot, row: part) else { continue }
+                    sum = sum?.adding(number)
+                    numbers += 1
+                }
+                if numbers == 0, value == .missing { continue }
+                guard let sum else { continue }
                 let agreement = Tolerance.total(
-                    written: written, sum: sum, parts: parts.count, type: column.type, decimals: column.decimals)
+                    written: written, sum: sum, parts: total.parts.count, type: column.type, decimals: column.decimals)
                 let actual: FindingValue = value == .missing ? .blank : .number(written)
-                let codes = FindingText.codeSpan(total.partCodes)
                 switch agreement {
                 case .agrees:
                     continue
@@ -52,7 +60,7 @@ public struct TotalsRule: FormRule {
                             rule: id, severity: .info, location: location, expected: .number(sum), actual: actual,
                             message: FindingText.totalRounding(
                                 column: labels[column.key]!, parts: codes, sum: sum, actual: written,
-                                allowance: Tolerance.allowance(parts: parts.count, decimals: column.decimals))))
+                                allowance: Tolerance.allowance(parts: total.parts.count, decimals: column.decimals))))
                 case .disagrees:
                     findings.append(
                         Finding(

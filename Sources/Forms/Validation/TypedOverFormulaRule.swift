@@ -24,22 +24,23 @@ public struct TypedOverFormulaRule: FormRule {
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
         // The cells looked at: every row of a derived column, the total rows of a summed column.
-        var cells: [(column: ColumnSlot, rows: [Int])] = derivedColumns.map { ($0, Array(instance.rows.indices)) }
-        if hasTotals {
-            let totals = TotalRows(instance).totals.map(\.row)
-            cells += summedColumns.map { ($0, totals) }
-        }
-        for (slot, rows) in cells where rows.contains(where: { instance.rows[$0].values.hasFormula(slot) }) {
+        func look(_ slot: ColumnSlot, rows: some Collection<Int>) {
+            guard rows.contains(where: { instance.hasFormula(slot, row: $0) }) else { return }
             for index in rows {
-                let values = instance.rows[index].values
-                guard values.isFromCell(slot), !values.hasFormula(slot), let cell = values[slot],
-                    cell.value != .missing, let location = instance.location(of: slot.key, on: instance.rows[index])
+                guard instance.isFromCell(slot, row: index), !instance.hasFormula(slot, row: index),
+                    let value = instance.field(slot, row: index), value != .missing,
+                    let location = instance.location(of: slot.key, on: instance.rows[index])
                 else { continue }
+                let quoted = instance.rows[index].values[slot]!.quoted
                 findings.append(
                     Finding(
-                        rule: id, severity: .warning, location: location, actual: cell.quoted,
-                        message: FindingText.typedOverFormula(column: labels[slot.key]!, actual: cell.quoted)))
+                        rule: id, severity: .warning, location: location, actual: quoted,
+                        message: FindingText.typedOverFormula(column: labels[slot.key]!, actual: quoted)))
             }
         }
+        for slot in derivedColumns { look(slot, rows: instance.rows.indices) }
+        guard hasTotals, !summedColumns.isEmpty else { return }
+        let totals = TotalRows(instance).totals.map(\.row)
+        for slot in summedColumns { look(slot, rows: totals) }
     }
 }
