@@ -36,11 +36,12 @@ extension LinkCheck {
         var digest = Digest(unitCode: instance.unitCode, period: instance.period, definition: instance.definition)
         let codes = instance.definition.kind == .lines ? nil : instance.effectiveCodes
         // Several links read the same value (the count of a list, a unit's poor households): each is read once.
-        var readings: [ValueReference: Reading?] = [:]
+        // A form has a handful of references: a list compared by value costs less than hashing their texts.
+        var readings: [(reference: ValueReference, reading: Reading?)] = []
         func read(_ reference: ValueReference) -> Reading? {
-            if let known = readings[reference] { return known }
+            if let known = readings.first(where: { $0.reference == reference }) { return known.reading }
             let reading = LinkCheck.read(reference, in: instance, codes: codes)
-            readings[reference] = reading
+            readings.append((reference, reading))
             return reading
         }
         for index in linksByForm[digest.form] ?? [] where !links[index].previousPeriod {

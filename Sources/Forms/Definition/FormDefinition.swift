@@ -27,7 +27,11 @@ public struct FormDefinition: Sendable {
     /// The text that identifies the form on a sheet.
     public var fingerprint: Fingerprint
     /// Values in the heading above the table (reporting unit, its code, the period).
-    public var header: [HeaderField]
+    public var header: [HeaderField] {
+        didSet { headerLabelTexts = FormDefinition.headerLabelTexts(header) }
+    }
+    /// Each header field's labels normalised for matching, longest first (`Đơn vị báo cáo` before `Đơn vị`).
+    private(set) var headerLabelTexts: [[MatchText]]
     /// Where the table starts and how its rows are keyed.
     public var table: TableLayout
     /// The columns of the table, in order.
@@ -68,6 +72,7 @@ public struct FormDefinition: Sendable {
         self.kind = kind
         self.fingerprint = fingerprint
         self.header = header
+        self.headerLabelTexts = FormDefinition.headerLabelTexts(header)
         self.table = table
         self.columns = columns
         self.columnKeys = ColumnKeys(columns.map(\.key))
@@ -76,6 +81,12 @@ public struct FormDefinition: Sendable {
         self.lines = lines
         self.rules = rules
         self.sourcePath = sourcePath
+    }
+
+    private static func headerLabelTexts(_ header: [HeaderField]) -> [[MatchText]] {
+        header.map { field in
+            field.labels.map { MatchText($0) }.filter { !$0.isEmpty }.sorted { $0.bytes.count > $1.bytes.count }
+        }
     }
 
     private static func labelTexts(_ columns: [ColumnDefinition]) -> [[MatchText]] {

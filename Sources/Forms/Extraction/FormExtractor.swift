@@ -112,8 +112,8 @@ public struct FormExtractor: Sendable {
         var reader = CellReader(
             locale: locale, dateSystem: dateSystem, styles: styles, document: document, sheet: sheet.name)
         let header = HeaderReader.read(
-            definition.header, sheet: sheet, heading: heading, above: location.headerTop,
-            searchRows: definition.fingerprint.searchRows, reader: &reader, findings: &findings)
+            definition, sheet: sheet, heading: heading, above: location.headerTop, reader: &reader,
+            findings: &findings)
         findings += missingColumnFindings(definition, location: location, file: document.path, sheet: sheet.name)
 
         var positions: [String: Int] = [:]

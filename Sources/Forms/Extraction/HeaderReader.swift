@@ -5,19 +5,16 @@ import VietText
 /// the same cell (`Mã ĐVHC: 23535`), or stands in the next non-empty cell to the right (`Mã ĐVHC:` | `23535`).
 enum HeaderReader {
     static func read(
-        _ fields: [HeaderField], sheet: Worksheet, heading: SheetHeading, above headerTop: Int?, searchRows: Int,
+        _ definition: FormDefinition, sheet: Worksheet, heading: SheetHeading, above headerTop: Int?,
         reader: inout CellReader, findings: inout [Finding]
     ) -> [String: ExtractedValue] {
+        let searchRows = definition.fingerprint.searchRows
         let cells = heading.cells.filter { cell in
             if let headerTop { return cell.address.row < headerTop }
             return cell.rank < searchRows
         }
         var values: [String: ExtractedValue] = [:]
-        for field in fields {
-            // Longest label first: `Đơn vị báo cáo` before `Đơn vị`.
-            let labels = field.labels.map { MatchText($0) }.filter { !$0.isEmpty }.sorted {
-                $0.bytes.count > $1.bytes.count
-            }
+        for (field, labels) in zip(definition.header, definition.headerLabelTexts) {
             var found: ExtractedValue?
             search: for cell in cells {
                 for label in labels {

@@ -177,6 +177,17 @@ public struct RowValues: Sendable, ExpressibleByDictionaryLiteral {
         return Provenance(origin: origin, cell: address, raw: CellReader.raw(cell), formula: cell?.formula)
     }
 
+    /// The sheet and cell the value of `key` was read from, without the rest of its provenance (no raw text is
+    /// looked up): what a finding's location needs.
+    public func source(of key: String) -> (sheet: String, cell: CellAddress)? {
+        guard let position = columns.position(of: key), table.fields[index(position)] != nil else { return nil }
+        guard let origin = table.origin, table.sheet != nil else {
+            return table.given[index(position)].map { ($0.sheet, $0.cell) }
+        }
+        guard let column = table.sheetColumns[position] else { return nil }
+        return (origin.sheet, CellAddress(row: table.sheetRows[row], column: column))
+    }
+
     // MARK: By slot, the value only
 
     /// The position of a slot in this row: direct when the row was read as the slot's form, else by key.

@@ -7,8 +7,8 @@ extension FormInstance {
     /// The cell of `key` on `row`: where its value was read, else where the column was found on that row, else
     /// the row's first cell; `nil` when the column is not on the sheet at all.
     public func location(of key: String, on row: FormRow) -> FindingLocation? {
-        if let provenance = row.values[key]?.provenance {
-            return FindingLocation(file: document.path, sheet: provenance.sheet, cell: provenance.cell.a1)
+        if let source = row.values.source(of: key) {
+            return FindingLocation(file: document.path, sheet: source.sheet, cell: source.cell.a1)
         }
         guard let column = columnPositions[key] else { return nil }
         return FindingLocation(

@@ -76,7 +76,8 @@ public struct Validator: Sendable {
 
     /// Findings by file, sheet, row, column, then rule id.
     public static func ordered(_ findings: [Finding]) -> [Finding] {
-        findings.enumerated().sorted { a, b in
+        guard findings.count > 1 else { return findings }
+        return findings.enumerated().sorted { a, b in
             if a.element.location != b.element.location { return a.element.location < b.element.location }
             if a.element.rule != b.element.rule { return a.element.rule < b.element.rule }
             return a.offset < b.offset
