@@ -52,16 +52,17 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The byte offsets of the first occurrence of `needle`, `nil` when it does not occur.
-    public func firstRange(of needle: MatchText) -> Range<Int>? {
+    /// The byte offsets of the first occurrence of `needle` at or after byte `offset`, `nil` when it does not
+    /// occur there.
+    public func firstRange(of needle: MatchText, from offset: Int = 0) -> Range<Int>? {
         let n = needle.bytes.count
         let count = bytes.count
-        guard n > 0 else { return 0..<0 }
-        guard n <= count else { return nil }
+        guard n > 0 else { return offset <= count ? offset..<offset : nil }
+        guard offset >= 0, n <= count - offset else { return nil }
         return bytes.withUnsafeBufferPointer { haystack -> Range<Int>? in
             needle.bytes.withUnsafeBufferPointer { needle -> Range<Int>? in
                 let first = needle[0]
-                var start = 0
+                var start = offset
                 let lastStart = count - n
                 while start <= lastStart {
                     if haystack[start] == first {
@@ -125,7 +126,8 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// White space: ASCII spaces and line breaks, NBSP, the Unicode space separators, line and paragraph separators.
-    private static func isSpace(_ value: UInt32) -> Bool {
+    /// (Unicode's White_Space property, without looking it up.)
+    static func isSpace(_ value: UInt32) -> Bool {
         switch value {
         case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
         default: false

@@ -42,8 +42,7 @@ enum HeaderReader {
     ) -> ExtractedValue? {
         var searchFrom = 0
         while searchFrom < cell.text.bytes.count {
-            let rest = MatchText.Slice(cell.text, from: searchFrom)
-            guard let range = rest.firstRange(of: label) else { return nil }
+            guard let range = cell.text.firstRange(of: label, from: searchFrom) else { return nil }
             searchFrom = range.lowerBound + 1
             // At the start of a word.
             if range.lowerBound > 0, !isBoundary(cell.text.bytes[range.lowerBound - 1]) { continue }
@@ -105,33 +104,5 @@ enum HeaderReader {
             ColumnDefinition(
                 key: field.key, label: LocalizedText(vi: field.labels.first ?? field.key), type: field.type))
         return reader.read(cell, at: cell.address, column: column)
-    }
-}
-
-extension MatchText {
-    /// The bytes of a text from an offset on, for searching past an earlier occurrence.
-    struct Slice {
-        let text: MatchText
-        let start: Int
-
-        init(_ text: MatchText, from start: Int) {
-            self.text = text
-            self.start = start
-        }
-
-        /// The first occurrence of `needle` at or after `start`, as offsets in the whole text.
-        func firstRange(of needle: MatchText) -> Range<Int>? {
-            let n = needle.bytes.count
-            let bytes = text.bytes
-            guard n > 0, bytes.count - start >= n else { return nil }
-            var position = start
-            while position + n <= bytes.count {
-                if bytes[position] == needle.bytes[0], bytes[position..<(position + n)].elementsEqual(needle.bytes) {
-                    return position..<(position + n)
-                }
-                position += 1
-            }
-            return nil
-        }
     }
 }

@@ -82,7 +82,7 @@ enum TableLocator {
             case "A"..."Z", "0"..."9", ".":
                 byte = UInt64(scalar.value)
             default:
-                guard scalar.properties.isWhitespace else { return nil }
+                guard MatchText.isSpace(scalar.value) else { return nil }
                 continue
             }
             length += 1
