@@ -20,13 +20,22 @@ extension LinkCheck {
         public let period: String?
         /// The form.
         let definition: FormDefinition
-        /// The value read on the left / right side of each link (by index) that names the form there; `nil` when
-        /// the field is not on the sheet or not a number.
-        var lefts: [Int: Reading?] = [:]
-        var rights: [Int: Reading?] = [:]
+        /// The value read on each side of each link (by index) that names the form there; `nil` when the field is
+        /// not on the sheet or not a number. One short list rather than a table per side: a country keeps a digest
+        /// for each of its hundred thousand forms.
+        var readings: [(link: Int32, side: Side, reading: Reading?)] = []
+
+        enum Side { case left, right }
 
         /// The form id.
         public var form: String { definition.id }
+
+        /// The reading of one side of a link, when the form is on that side: `.some(nil)` when it could not be
+        /// read, `nil` when the link does not read this form on that side.
+        func reading(_ link: Int, _ side: Side) -> Reading?? {
+            for entry in readings where entry.link == link && entry.side == side { return .some(entry.reading) }
+            return nil
+        }
     }
 
     /// Reduces `instance` to the values the links (other than those across periods) read from it.
@@ -37,16 +46,20 @@ extension LinkCheck {
         let codes = instance.definition.kind == .lines ? nil : instance.effectiveCodes
         // Several links read the same value (the count of a list, a unit's poor households): each is read once.
         // A form has a handful of references: a list compared by value costs less than hashing their texts.
-        var readings: [(reference: ValueReference, reading: Reading?)] = []
+        var known: [(reference: ValueReference, reading: Reading?)] = []
         func read(_ reference: ValueReference) -> Reading? {
-            if let known = readings.first(where: { $0.reference == reference }) { return known.reading }
+            if let entry = known.first(where: { $0.reference == reference }) { return entry.reading }
             let reading = LinkCheck.read(reference, in: instance, codes: codes)
-            readings.append((reference, reading))
+            known.append((reference, reading))
             return reading
         }
         for index in linksByForm[digest.form] ?? [] where !links[index].previousPeriod {
-            if links[index].left.form == digest.form { digest.lefts[index] = read(links[index].left) }
-            if links[index].right.form == digest.form { digest.rights[index] = read(links[index].right) }
+            if links[index].left.form == digest.form {
+                digest.readings.append((Int32(index), .left, read(links[index].left)))
+            }
+            if links[index].right.form == digest.form {
+                digest.readings.append((Int32(index), .right, read(links[index].right)))
+            }
         }
         return digest
     }
@@ -58,24 +71,40 @@ extension LinkCheck {
         let groups = Dictionary(grouping: digests.filter { $0.unitCode != nil }) {
             "\($0.unitCode!)\u{1}\($0.period ?? "")"
         }
-        let keys = groups.keys.sorted()
-        var findings: [Finding] = []
-        for (index, link) in links.enumerated() where !link.previousPeriod {
-            for key in keys {
-                let group = groups[key]!
-                for left in group where left.form == link.left.form {
-                    for right in group where right.form == link.right.form {
-                        guard let l = left.lefts[index], let r = right.rights[index], let leftReading = l,
-                            let rightReading = r
-                        else { continue }
-                        if leftReading.value == rightReading.value { continue }
-                        findings.append(
-                            LinkCheck.mismatch(
-                                link, left: left.definition, leftReading, right: right.definition, rightReading))
+        // Findings by link, each link's in group order: the order of check(_:previous:). Each group's digests are
+        // gone through once, sorting their readings by link, rather than once for every link.
+        var findingsByLink = [[Finding]](repeating: [], count: links.count)
+        var lefts = [[(digest: Int, reading: Reading)]](repeating: [], count: links.count)
+        var rights = lefts
+        for key in groups.keys.sorted() {
+            let group = groups[key]!
+            var met: [Int] = []
+            for (position, digest) in group.enumerated() {
+                for entry in digest.readings {
+                    guard let reading = entry.reading else { continue }
+                    let link = Int(entry.link)
+                    if lefts[link].isEmpty, rights[link].isEmpty { met.append(link) }
+                    if entry.side == .left {
+                        lefts[link].append((position, reading))
+                    } else {
+                        rights[link].append((position, reading))
                     }
                 }
             }
+            for link in met {
+                for left in lefts[link] {
+                    for right in rights[link] where left.reading.value != right.reading.value {
+                        findingsByLink[link].append(
+                            LinkCheck.mismatch(
+                                links[link], left: group[left.digest].definition, left.reading,
+                                right: group[right.digest].definition, right.reading))
+                    }
+                }
+                lefts[link].removeAll(keepingCapacity: true)
+                rights[link].removeAll(keepingCapacity: true)
+            }
         }
-        return findings
+        return findingsByLink.flatMap { $0 }
     }
+
 }
