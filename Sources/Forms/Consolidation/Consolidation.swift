@@ -110,7 +110,8 @@ public struct Consolidation: Sendable {
         let id = definition.id + Consolidation.periodSeparator + period
         definitions[id] = definitions[id] ?? definition
         let slot = definition.kind == .units ? code : ""
-        var table = sums[id, default: [:]][slot, default: [:]]
+        // Taken out of `sums` while it is added to, so that it is changed in place rather than copied.
+        var table = sums[id]?.removeValue(forKey: slot) ?? [:]
         for (key, value) in contribution.values {
             table[key] = (table[key] ?? .zero).adding(value) ?? table[key]
         }

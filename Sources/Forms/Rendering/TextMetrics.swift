@@ -24,19 +24,22 @@ enum TextMetrics {
         return ems * em * (bold ? 1.06 : 1)
     }
 
+    /// The widest character, in ems (a capital).
+    private static let widestEms = 0.72
+
     /// The width of one character in ems: a space a quarter, a digit or lower-case letter a half, a capital 0.72,
     /// anything else 0.34; a combining mark nothing (it sits on the letter before it).
     private static func ems(_ scalar: Unicode.Scalar) -> Double {
         switch scalar.value {
         case 0x20: return 0.25
         case 0x30...0x39, 0x61...0x7A: return 0.5
-        case 0x41...0x5A: return 0.72
+        case 0x41...0x5A: return widestEms
         case 0..<0x80: return 0.34
         default: break
         }
         let properties = scalar.properties
         if properties.numericType != nil { return 0.5 }
-        if properties.isUppercase { return 0.72 }
+        if properties.isUppercase { return widestEms }
         switch properties.generalCategory {
         case .lowercaseLetter, .uppercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return 0.5
         case .nonspacingMark, .spacingMark, .enclosingMark: return 0
@@ -70,6 +73,10 @@ enum TextMetrics {
 
     /// The lines `text` wraps to in `pixels` of room.
     static func lines(_ text: String, points: Double, bold: Bool = false, pixels room: Double) -> Int {
+        // Text that would fit were every byte a capital takes one line: most cells of a long list, measured without
+        // looking at their characters.
+        let widest = Double(text.utf8.count) * widestEms * points * 96 / 72 * (bold ? 1.06 : 1)
+        if widest <= room, !text.utf8.contains(0x0A) { return 1 }
         var count = 0
         for paragraph in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             let space = width(" ", points: points, bold: bold)
