@@ -71,34 +71,50 @@ enum TextMetrics {
         lines(text, points: points, bold: bold, pixels: pixels(columnWidth: columnWidth) - cellMargin)
     }
 
-    /// The lines `text` wraps to in `pixels` of room.
+    /// The lines `text` wraps to in `pixels` of room: paragraphs at line breaks, words at spaces, in one pass
+    /// over the text.
     static func lines(_ text: String, points: Double, bold: Bool = false, pixels room: Double) -> Int {
         // Text that would fit were every byte a capital takes one line: most cells of a long list, measured without
         // looking at their characters.
         let widest = Double(text.utf8.count) * widestEms * points * 96 / 72 * (bold ? 1.06 : 1)
         if widest <= room, !text.utf8.contains(0x0A) { return 1 }
-        var count = 0
-        for paragraph in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            let space = width(" ", points: points, bold: bold)
-            var line = 0.0
-            count += 1
-            for word in paragraph.split(separator: 0x20) {
-                let wordWidth = width(Substring(word), points: points, bold: bold)
-                if line > 0, line + space + wordWidth > room {
-                    count += 1
-                    line = wordWidth
-                } else {
-                    line += (line > 0 ? space : 0) + wordWidth
-                }
-                // A word longer than the line breaks inside it.
-                if line > room, room > 0 {
-                    let extra = Int((line / room).rounded(.up)) - 1
-                    count += extra
-                    line -= Double(extra) * room
-                }
+        let em = points * 96 / 72
+        let factor = bold ? 1.06 : 1
+        let space = ems(" ") * em * factor
+        var count = 1
+        var line = 0.0
+        var word: Double?  // the ems of the word being read
+        func endWord() {
+            guard let ems = word else { return }
+            word = nil
+            let wordWidth = ems * em * factor
+            if line > 0, line + space + wordWidth > room {
+                count += 1
+                line = wordWidth
+            } else {
+                line += (line > 0 ? space : 0) + wordWidth
+            }
+            // A word longer than the line breaks inside it.
+            if line > room, room > 0 {
+                let extra = Int((line / room).rounded(.up)) - 1
+                count += extra
+                line -= Double(extra) * room
             }
         }
-        return max(count, 1)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A:
+                endWord()
+                count += 1
+                line = 0
+            case 0x20:
+                endWord()
+            default:
+                word = (word ?? 0) + ems(scalar)
+            }
+        }
+        endWord()
+        return count
     }
 
     /// The height in points of `count` lines of text, with the cell's top and bottom room.
