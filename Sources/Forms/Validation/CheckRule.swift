@@ -27,11 +27,9 @@ public struct CheckRule: FormRule {
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
         for index in instance.rows.indices {
-            let leftInputs = self.left.inputs(instance, row: index)
-            let rightInputs = self.right.inputs(instance, row: index)
-            if leftInputs.allSatisfy({ $0 == nil }), rightInputs.allSatisfy({ $0 == nil }) { continue }
-            guard case .value(let left) = self.left.evaluate(leftInputs),
-                case .value(let right) = self.right.evaluate(rightInputs)
+            guard self.left.hasInput(instance, row: index) || self.right.hasInput(instance, row: index),
+                case .value(let left) = self.left.evaluate(instance, row: index),
+                case .value(let right) = self.right.evaluate(instance, row: index)
             else { continue }
             if comparison.relation.holds(left, right) { continue }
             let row = instance.rows[index]

@@ -51,15 +51,16 @@ public struct DerivedColumnRule: FormRule {
             guard instance.isFromCell(slot, row: index), let written = instance.field(slot, row: index) else {
                 continue
             }
-            let inputs: [DecimalNumber?]
+            let evaluation: Evaluation
             if let source {
                 guard let inputRow = source(instance.rows[index]) else { continue }
-                inputs = formula.inputs(inputRow)
+                let inputs = formula.inputs(inputRow)
+                if inputs.allSatisfy({ $0 == nil }) { continue }
+                evaluation = formula.evaluate(inputs)
             } else {
-                inputs = formula.inputs(instance, row: index)
+                guard formula.hasInput(instance, row: index) else { continue }
+                evaluation = formula.evaluate(instance, row: index)
             }
-            if inputs.allSatisfy({ $0 == nil }) { continue }
-            let evaluation = formula.evaluate(inputs)
             // The cell's place, made only for a finding (A1 text costs more than the check).
             var location: FindingLocation { instance.location(of: column.key, on: instance.rows[index])! }
             var cell: ExtractedValue { instance.rows[index].values[slot]! }

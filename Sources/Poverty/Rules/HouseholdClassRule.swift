@@ -154,9 +154,14 @@ struct RepeatedTexts<Value> {
     init(_ read: @escaping (String) -> Value?) { self.read = read }
 
     mutating func value(of text: String) -> Value? {
-        for entry in known where entry.text.utf8.count == text.utf8.count && entry.text.utf8.elementsEqual(text.utf8) {
-            return entry.value
+        var text = text
+        let found = text.withUTF8 { bytes in
+            known.firstIndex { entry in
+                var stored = entry.text
+                return stored.withUTF8 { $0.count == bytes.count && $0.elementsEqual(bytes) }
+            }
         }
+        if let found { return known[found].value }
         let value = read(text)
         if known.count < Self.capacity { known.append((text, value)) }
         return value
