@@ -108,8 +108,11 @@ public enum ConsolidatedWorkbook {
         var page = PageSetup.a4FitToWidth
         page.orientation = .landscape
         page.printTitleRows = 0...0
-        let setup = SheetSetup(
+        var setup = SheetSetup(
             columns: widths.enumerated().map { ColumnFormat($0, width: $1) }, frozenRows: 1, page: page)
+        // Known before the rows are written, so that they go straight into the file rather than being held back.
+        setup.dimension = CellRange(
+            CellAddress(row: 0, column: 0), CellAddress(row: rows.count, column: max(headers.count - 1, 0)))
         let sheet = try writer.addSheet(name, setup: setup)
         try sheet.writeRow(
             values: headers.map { .string($0) }, style: header,
