@@ -23,8 +23,9 @@ struct SheetHeading: Sendable {
 
     /// Reads the text cells of the first `limit` non-blank rows of `sheet`.
     ///
-    /// - Complexity: O(cells in those rows); each text is normalised once.
-    init(sheet: Worksheet, nonBlankRows limit: Int) {
+    /// - Parameter memo: texts normalised before, on this thread.
+    /// - Complexity: O(cells in those rows); each text is normalised once (once per thread with a memo).
+    init(sheet: Worksheet, nonBlankRows limit: Int, memo: MatchTextMemo? = nil) {
         cells = []
         rowIndices = []
         for row in sheet.rows {
@@ -35,7 +36,7 @@ struct SheetHeading: Sendable {
                     if !cell.value.isEmpty { blank = false }
                     continue
                 }
-                let text = MatchText(raw)
+                let text = memo?.text(raw) ?? MatchText(raw)
                 guard !text.isEmpty else { continue }
                 blank = false
                 cells.append(Cell(address: cell.address, raw: raw, text: text, rank: rowIndices.count))

@@ -62,14 +62,16 @@ public struct FormExtractor: Sendable {
     ///   - document: The file, for provenance.
     ///   - detector: The forms known.
     ///   - formID: A form to impose, `nil` to detect.
+    ///   - memo: Texts normalised before on this thread (one memo per thread).
     /// - Returns: one reading per sheet considered, in tab order.
     public func read(
-        _ workbook: Workbook, document: SourceDocument, detector: FormDetector, forcing formID: String? = nil
+        _ workbook: Workbook, document: SourceDocument, detector: FormDetector, forcing formID: String? = nil,
+        memo: MatchTextMemo? = nil
     ) -> [SheetReading] {
         var extractor = self
         extractor.dateSystem = workbook.dateSystem
         let headingRows = (detector.definitions.map(\.fingerprint.searchRows).max() ?? 20) + FormDetector.labelRowMargin
-        let headings = workbook.sheets.map { SheetHeading(sheet: $0, nonBlankRows: headingRows) }
+        let headings = workbook.sheets.map { SheetHeading(sheet: $0, nonBlankRows: headingRows, memo: memo) }
         var detections = zip(workbook.sheets, headings).map { detector.detect($0, heading: $1) }
         var chosen = Array(detections.indices)
         if let formID {

@@ -77,10 +77,12 @@ enum ConsolidationReader {
         let state = Mutex(State(progress: .init(total: paths.count), receiver: receiver))
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, paths.count))) { _ in
+            let memo = MatchTextMemo()  // this thread's
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < paths.count else { return }
-                let outcome = readOne(paths[index], reading: reading, validator: validator, linkCheck: linkCheck)
+                let outcome = readOne(
+                    paths[index], reading: reading, validator: validator, linkCheck: linkCheck, memo: memo)
                 state.withLock { state in
                     state.progress.count(outcome.failure == nil ? .ok : .failed)
                     state.progress.tick(current: paths[index])
@@ -118,11 +120,11 @@ enum ConsolidationReader {
         var progress: ProgressDisplay
     }
 
-    static func readOne(_ path: String, reading: FormReading, validator: Validator, linkCheck: LinkCheck)
-        -> FileOutcome
-    {
+    static func readOne(
+        _ path: String, reading: FormReading, validator: Validator, linkCheck: LinkCheck, memo: MatchTextMemo? = nil
+    ) -> FileOutcome {
         do {
-            let result = try reading.read(path)
+            let result = try reading.read(path, memo: memo)
             var outcome = FileOutcome(path: path, sha256: result.file.sha256)
             outcome.findings = result.findings
             for instance in result.instances {

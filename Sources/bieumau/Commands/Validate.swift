@@ -68,9 +68,10 @@ struct Validate: ParsableCommand {
         var unreadable = false
         let inputs = try ValidateInputs.expand(files)
         let previousInputs = try ValidateInputs.expand(previous)
+        let memo = MatchTextMemo()
         for (path, isPrevious) in inputs.map({ ($0, false) }) + previousInputs.map({ ($0, true) }) {
             do {
-                let result = try reading.read(path, isPrevious: isPrevious)
+                let result = try reading.read(path, isPrevious: isPrevious, memo: memo)
                 reportFiles.append(result.file)
                 if isPrevious {
                     previousInstances.append(contentsOf: result.instances)

@@ -23,7 +23,8 @@ struct FormReading {
     /// Reads `path`.
     ///
     /// - Throws: ``InputFailure`` when the file cannot be opened or read.
-    func read(_ path: String, isPrevious: Bool = false) throws(InputFailure) -> FileResult {
+    /// - Parameter memo: texts normalised before on the calling thread.
+    func read(_ path: String, isPrevious: Bool = false, memo: MatchTextMemo? = nil) throws(InputFailure) -> FileResult {
         let reader = try WorkbookOpener.open(path, encoding: encoding)
         let digest: String
         let workbook: Workbook
@@ -46,7 +47,7 @@ struct FormReading {
             throw InputFailure(error, file: path)
         }
         let document = SourceDocument(path: path, sha256: digest)
-        let readings = extractor.read(workbook, document: document, detector: detector, forcing: formID)
+        let readings = extractor.read(workbook, document: document, detector: detector, forcing: formID, memo: memo)
         let matched = readings.contains { $0.instance != nil }
         var findings: [Finding] = []
         var instances: [FormInstance] = []
