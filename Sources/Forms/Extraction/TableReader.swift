@@ -120,8 +120,8 @@ struct TableReader {
         return sheet.rows[low...]
     }
 
-    private static func hasContent(_ cell: Cell?) -> Bool {
-        guard let cell else { return false }
+    /// Whether a cell holds something: text other than white space, a number, a flag, a date, an error.
+    static func hasContent(_ cell: Cell) -> Bool {
         switch cell.value {
         case .empty: return false
         case .string, .richText: return !CellReader.trimmed(cell.value.text ?? "").isEmpty
@@ -222,7 +222,7 @@ struct TableReader {
             let codeText = Self.code(cells[codeSlot])
             let codeAddress = CellAddress(row: row.index, column: codePosition)
             if codeText == nil || !Self.isCodeLike(codeText!), !hasFigures(cells), isSignatureRow(row) { break }
-            guard cells.indices.indices.contains(where: { Self.hasContent(cells[$0]) }) else { continue }
+            guard cells.indices.indices.contains(where: cells.hasContent) else { continue }
             if blocks.isEmpty {
                 guard let code = codeText, Self.isCodeLike(code) else {
                     if hasFigures(cells) {
@@ -362,9 +362,9 @@ struct TableReader {
         var cells = SlottedRow()
         for row in dataRows {
             gather(row, into: &cells)
-            let filled = cells.indices.indices.reduce(0) { $0 + (Self.hasContent(cells[$1]) ? 1 : 0) }
+            let filled = cells.indices.indices.reduce(0) { $0 + (cells.hasContent($1) ? 1 : 0) }
             guard filled > 0 else { continue }
-            if anchorSlot.map({ !Self.hasContent(cells[$0]) }) ?? true || filled <= 3 {
+            if anchorSlot.map({ !cells.hasContent($0) }) ?? true || filled <= 3 {
                 if isSignatureRow(row) { break }
                 if isTotalRow(row) { continue }
             }
@@ -418,6 +418,12 @@ enum SignatureBlock {
 struct SlottedRow {
     var row = Row(index: 0, cells: [])
     var indices: [Int] = []
+
+    /// Whether the cell at a column slot holds something, looked at where it lies in the row.
+    func hasContent(_ slot: Int) -> Bool {
+        let index = indices[slot]
+        return index >= 0 && TableReader.hasContent(row.cells[index])
+    }
 
     /// The cell at a column slot.
     subscript(slot: Int) -> Cell? {

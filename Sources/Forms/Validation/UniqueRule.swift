@@ -23,6 +23,7 @@ public struct UniqueRule: FormRule {
         guard let slot else { return }
         // The first row of each value; its place is written out only for a repeat.
         var first: [String: Int] = [:]
+        first.reserveCapacity(instance.rows.count)
         instance.forEachCell(slot) { index, value in
             let key: String
             switch value {
