@@ -25,21 +25,20 @@ struct TotalRows {
 
     private init(units instance: FormInstance) {
         let codes = instance.effectiveCodes
-        // (parent code, block) → child row indices
-        var children: [String: [Int]] = [:]
-        var positions: [String: [Int]] = [:]
-        for (index, code) in codes.enumerated() {
-            guard let code else { continue }
-            let block = instance.rows[index].block ?? ""
-            positions[code + "\u{1}" + block, default: []].append(index)
-            guard let dot = code.lastIndex(of: "."), dot != code.startIndex else { continue }
-            let parent = String(code[..<dot])
-            children[parent + "\u{1}" + block, default: []].append(index)
+        let blocks = instance.rows.map { $0.block ?? "" }
+        // The parent of `1.2` is `1`; `1` and `.5` have none.
+        let parents = codes.map { code -> String? in
+            guard let code, let dot = code.lastIndex(of: "."), dot != code.startIndex else { return nil }
+            return String(code[..<dot])
         }
+        // A sheet has tens of rows: comparing codes pairwise costs less than hashing them into tables.
         for (index, code) in codes.enumerated() {
             guard let code else { continue }
-            let key = code + "\u{1}" + (instance.rows[index].block ?? "")
-            guard let parts = children[key], !parts.isEmpty, positions[key]?.first == index else { continue }
+            let block = blocks[index]
+            // The first row of a code (and block) is the total; a repeat is reported elsewhere.
+            guard !(0..<index).contains(where: { codes[$0] == code && blocks[$0] == block }) else { continue }
+            let parts = codes.indices.filter { parents[$0] == code && blocks[$0] == block }
+            guard !parts.isEmpty else { continue }
             totals.append(Total(row: index, parts: parts, partCodes: parts.map { codes[$0] ?? "" }))
         }
     }

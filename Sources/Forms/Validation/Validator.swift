@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// The validation engine: runs every rule of each sheet's form and every cross-form link over a set of sheets,
 /// and collects all findings, in the order of their location (STYLE: findings are values, never thrown).
 ///
@@ -19,7 +22,13 @@ public struct Validator: Sendable {
     public init(forms: [FormDefinition] = [], links: [LinkDefinition] = [], registry: CustomRuleRegistry = .init()) {
         self.links = links
         self.registry = registry
-        for form in forms { rulesByForm[form.id] = Validator.rules(for: form, registry: registry) }
+        // Built on every core: a run starts with them, before any file is read.
+        let rules = Mutex([[any FormRule]](repeating: [], count: forms.count))
+        DispatchQueue.concurrentPerform(iterations: forms.count) { index in
+            let built = Validator.rules(for: forms[index], registry: registry)
+            rules.withLock { $0[index] = built }
+        }
+        for (form, built) in zip(forms, rules.withLock { $0 }) { rulesByForm[form.id] = built }
     }
 
     /// The rules of a form: for each column its formula, range and type; the declared rules; required values;
