@@ -77,6 +77,12 @@ struct FormSheetLayout {
     var printParts: PrintParts?
     /// The sheet row of each content row's first block row.
     var sheetRows: [Int] = []
+    /// The formula of each derived column (by index) cut where its row number goes, made once for all its rows:
+    /// `IF(C`, `=0,"",E`, `/C`, `*100)`.
+    let formulaTemplates: [Int: [String]]
+
+    /// Stands for the row number in ``formulaTemplates`` (never in a formula's text).
+    private static let rowMark: Character = "\u{0}"
 
     static let titleRow = 4
 
@@ -92,6 +98,17 @@ struct FormSheetLayout {
         labelColumn = columns.firstIndex { $0.type == .text && !reserved.contains($0.key) }
         blockKeys = definition.table.block.isEmpty ? [""] : definition.table.block.map(\.key)
         values = FormSheetValues(content: content, blockKeys: blockKeys)
+        var templates: [Int: [String]] = [:]
+        for (index, column) in columns.enumerated() where column.formulaForm == nil {
+            guard let formula = column.formula else { continue }
+            let keys = columns.map(\.key)
+            let text = formula.excelFormula { key in
+                CellAddress.columnName(keys.firstIndex(of: key) ?? 0) + String(FormSheetLayout.rowMark)
+            }
+            templates[index] = text.split(separator: FormSheetLayout.rowMark, omittingEmptySubsequences: false)
+                .map(String.init)
+        }
+        formulaTemplates = templates
         widths = filledWidths(computeWidths())
         printParts = computePrintParts()
         if let parts = printParts, let label = labelColumn, let first = parts.breaks.first {
@@ -336,8 +353,8 @@ struct FormSheetLayout {
                 cell.value = value.map { .number($0) } ?? .string("")
                 return cell
             }
-        } else if let formula = column.formula {
-            cell.formula = formula.excelFormula { reference(column: $0, sheetRow: sheetRow) }
+        } else if column.formula != nil, let template = formulaTemplates[columnIndex] {
+            cell.formula = template.joined(separator: String(sheetRow + 1))
             cell.value = values.cellValue(column.key, row: index, block: block).map { .number($0) } ?? .string("")
             return cell
         }
