@@ -25,6 +25,11 @@ public struct HouseholdClassRule: FormRule {
     let flags: [ColumnSlot]
     let standards: PovertyStandards
     let severity: Severity
+    /// What areas and classes read as, shared by every list the rule checks: each text is folded once per run.
+    let areaTexts = TextReadings(HouseholdClassRule.area)
+    let classTexts = TextReadings(HouseholdClassRule.householdClass)
+    /// The period each heading's text names.
+    let periodTexts = TextReadings(ReportingPeriod.init(formText:))
 
     /// - Throws: ``CustomRuleRegistry/Problem`` when a parameter is missing or names no column of the form.
     public init(_ request: CustomRuleRegistry.Request, standards: PovertyStandards) throws(CustomRuleRegistry.Problem) {
@@ -64,8 +69,8 @@ public struct HouseholdClassRule: FormRule {
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
         guard let standard = standard(for: instance) else { return }
         // A list repeats a handful of texts (`Nông thôn`, `Hộ nghèo`): each is folded once.
-        var areas = RepeatedTexts<AreaType>(HouseholdClassRule.area)
-        var classes = RepeatedTexts<HouseholdClass>(HouseholdClassRule.householdClass)
+        var areas = RepeatedTexts<AreaType>(areaTexts.value(of:))
+        var classes = RepeatedTexts<HouseholdClass>(classTexts.value(of:))
         for row in instance.rows.indices {
             guard let income = instance.number(income, row: row),
                 let areaText = instance.field(area, row: row)?.text,
@@ -108,7 +113,7 @@ public struct HouseholdClassRule: FormRule {
     /// The standard of the sheet's period (`2024`, `2024-RS`, `Năm 2024`), else the standard of its year, else the
     /// latest whose classification is modelled.
     func standard(for instance: FormInstance) -> PovertyStandard? {
-        if let period = instance.period.flatMap(ReportingPeriod.init(formText:)) {
+        if let period = instance.period.flatMap(periodTexts.value(of:)) {
             if let found = standards.standard(for: period)
                 ?? standards.standard(for: ReportingPeriod(year: period.year))
             {
