@@ -349,6 +349,8 @@ enum TableLocator {
             let quality = quality(cell, labels)
             guard quality > 0 else { continue }
             let right = cell.address.column > last
+            // Nothing beats an equal label just right of the previous column (the usual case): stop there.
+            if quality == 3, cell.address.column == last + 1 { return cell }
             let better: Bool
             if let current = best {
                 if quality != current.quality {
