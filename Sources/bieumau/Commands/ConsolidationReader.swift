@@ -68,14 +68,18 @@ extension ConsolidationPlan: OutcomeReceiver {
 
 /// Reads and checks the inputs of a consolidation on several cores; shows progress on a terminal.
 enum ConsolidationReader {
-    /// Reads every path on `jobs` threads and hands each outcome to `receiver` in the order of `paths`, under a
-    /// lock, on whichever thread finished it. An outcome finished early waits for those before it, so the result
-    /// does not depend on the threads' timing; at most about `jobs` outcomes wait at a time.
+    /// Reads every path on `jobs` threads and hands each outcome to `receiver` in the order of `paths`, on
+    /// whichever thread finished it. An outcome finished early waits for those before it, so the result does not
+    /// depend on the threads' timing; at most about `jobs` outcomes wait at a time.
+    ///
+    /// One thread at a time delivers (the one that finds the next outcome ready), outside the lock the others take
+    /// to leave their outcome: a thread never waits for another's delivery to go on reading.
     static func read<Receiver: OutcomeReceiver & Sendable>(
         _ paths: [String], reading: FormReading, validator: Validator, linkCheck: LinkCheck, jobs: Int,
         into receiver: inout Receiver
     ) {
-        let state = Mutex(State(progress: .init(total: paths.count), receiver: receiver))
+        let state = Mutex(State(progress: .init(total: paths.count)))
+        let delivery = Mutex(receiver)
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, paths.count))) { _ in
             let memo = MatchTextMemo()  // this thread's
@@ -84,21 +88,29 @@ enum ConsolidationReader {
                 guard index < paths.count else { return }
                 let outcome = readOne(
                     paths[index], reading: reading, validator: validator, linkCheck: linkCheck, memo: memo)
-                state.withLock { state in
+                var ready = state.withLock { state in
                     state.progress.count(outcome.failure == nil ? .ok : .failed)
                     state.progress.tick(current: paths[index])
                     state.waiting[index] = outcome
-                    while let ready = state.waiting.removeValue(forKey: state.delivered) {
-                        state.receiver.receive(ready)
-                        state.delivered += 1
+                    guard !state.delivering else { return [FileOutcome]() }
+                    let ready = state.takeReady()
+                    state.delivering = !ready.isEmpty
+                    return ready
+                }
+                while !ready.isEmpty {
+                    delivery.withLock { receiver in
+                        for outcome in ready { receiver.receive(outcome) }
+                    }
+                    ready = state.withLock { state in
+                        let ready = state.takeReady()
+                        state.delivering = !ready.isEmpty
+                        return ready
                     }
                 }
             }
         }
-        receiver = state.withLock { state in
-            state.progress.finish()
-            return state.receiver
-        }
+        state.withLock { $0.progress.finish() }
+        receiver = delivery.withLock { $0 }
     }
 
     /// Reads every path and keeps every outcome, in order.
@@ -110,11 +122,23 @@ enum ConsolidationReader {
         return outcomes.outcomes
     }
 
-    private struct State<Receiver: OutcomeReceiver & Sendable>: ~Copyable {
+    private struct State: ~Copyable {
         var progress: ProgressDisplay
-        var receiver: Receiver
         var waiting: [Int: FileOutcome] = [:]
+        /// Outcomes handed to the receiver (or being handed).
         var delivered = 0
+        /// Whether a thread is handing outcomes to the receiver.
+        var delivering = false
+
+        /// The outcomes next in order that are finished, taken from `waiting`.
+        mutating func takeReady() -> [FileOutcome] {
+            var ready: [FileOutcome] = []
+            while let outcome = waiting.removeValue(forKey: delivered) {
+                ready.append(outcome)
+                delivered += 1
+            }
+            return ready
+        }
     }
 
     private struct Progress: ~Copyable {
