@@ -256,6 +256,14 @@ struct CellReader {
         let utf8 = raw.utf8
         guard let first = utf8.first, let last = utf8.last else { return raw }
         if first > 0x20, first != 0xC2, last > 0x20, last != 0xA0 { return raw }
+        // ASCII spaces and line breaks at either end, a non-ASCII byte next to them: cut as bytes.
+        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        if let start = utf8.firstIndex(where: { !isASCIISpace($0) }) {
+            let end = utf8.lastIndex(where: { !isASCIISpace($0) })!
+            if utf8[start] < 0x80, utf8[end] < 0x80 { return String(raw[start...end]) }
+        } else {
+            return ""
+        }
         let scalars = raw.unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

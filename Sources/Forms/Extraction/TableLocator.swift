@@ -60,36 +60,55 @@ enum TableLocator {
 
     private static let numberingPrefixes = ["cột", "Cột", "CỘT"].map { Array($0.utf8) }
 
-    /// The key of ``numberingToken(_:)-(String)``.
+    /// The key of ``numberingToken(_:)-(String)``, read from the text's UTF-8.
     static func numberingKey(_ text: String) -> UInt64? {
-        var key: UInt64 = 0
-        var length = 0
-        var scalars = Substring(text).unicodeScalars
-        // `Cột 2`, `cột 2`, `CỘT 2`, compared as bytes (NFC)
-        for prefix in numberingPrefixes where text.utf8.starts(with: prefix) {
-            scalars = Substring(text.utf8.dropFirst(prefix.count)).unicodeScalars
-            break
-        }
-        for scalar in scalars {
-            let byte: UInt64
-            switch scalar {
-            case "(", ")", "[", "]":
-                continue
-            case "=":
-                return length == 0 ? nil : key
-            case "a"..."z":
-                byte = UInt64(scalar.value) - 32
-            case "A"..."Z", "0"..."9", ".":
-                byte = UInt64(scalar.value)
-            default:
-                guard MatchText.isSpace(scalar.value) else { return nil }
-                continue
+        var text = text
+        return text.withUTF8 { bytes -> UInt64? in
+            var index = 0
+            // `Cột 2`, `cột 2`, `CỘT 2`, compared as bytes (NFC)
+            for prefix in numberingPrefixes where bytes.count >= prefix.count {
+                if prefix.indices.allSatisfy({ bytes[$0] == prefix[$0] }) {
+                    index = prefix.count
+                    break
+                }
             }
-            length += 1
-            if length > NumberingKey.maximumLength { return nil }
-            key = key << 8 | byte
+            var key: UInt64 = 0
+            var length = 0
+            while index < bytes.count {
+                var value = UInt32(bytes[index])
+                index += 1
+                if value >= 0x80 {
+                    // A scalar of several bytes: only white space may stand among the characters of a token.
+                    let extra = value >= 0xF0 ? 3 : value >= 0xE0 ? 2 : 1
+                    guard index + extra <= bytes.count else { return nil }
+                    value &= value >= 0xF0 ? 0x07 : value >= 0xE0 ? 0x0F : 0x1F
+                    for _ in 0..<extra {
+                        value = value << 6 | UInt32(bytes[index] & 0x3F)
+                        index += 1
+                    }
+                    guard MatchText.isSpace(value) else { return nil }
+                    continue
+                }
+                let byte: UInt64
+                switch UInt8(value) {
+                case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"):
+                    continue
+                case UInt8(ascii: "="):
+                    return length == 0 ? nil : key
+                case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    byte = UInt64(value) - 32
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."):
+                    byte = UInt64(value)
+                default:
+                    guard MatchText.isSpace(value) else { return nil }
+                    continue
+                }
+                length += 1
+                if length > NumberingKey.maximumLength { return nil }
+                key = key << 8 | byte
+            }
+            return length == 0 ? nil : key
         }
-        return length == 0 ? nil : key
     }
 
     /// The key of ``numberingToken(_:)-(Cell)``, or `nil` for a number no column can be numbered with (negative,
