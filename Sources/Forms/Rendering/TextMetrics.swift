@@ -30,11 +30,19 @@ enum TextMetrics {
     /// The width of one character in ems: a space a quarter, a digit or lower-case letter a half, a capital 0.72,
     /// anything else 0.34; a combining mark nothing (it sits on the letter before it).
     private static func ems(_ scalar: Unicode.Scalar) -> Double {
-        switch scalar.value {
+        let value = scalar.value
+        switch value {
         case 0x20: return 0.25
         case 0x30...0x39, 0x61...0x7A: return 0.5
         case 0x41...0x5A: return widestEms
         case 0..<0x80: return 0.34
+        // The Vietnamese letters without a Unicode table: capitals of Latin-1, the pairs of Latin Extended-A and of
+        // the Vietnamese block (capital first), Ơ and Ư.
+        case 0xC0...0xDE where value != 0xD7: return widestEms
+        case 0xDF...0xFF where value != 0xF7: return 0.5
+        case 0x100...0x137, 0x14A...0x177, 0x1EA0...0x1EF9: return value % 2 == 0 ? widestEms : 0.5
+        case 0x1A0, 0x1AF: return widestEms
+        case 0x1A1, 0x1B0: return 0.5
         default: break
         }
         let properties = scalar.properties
