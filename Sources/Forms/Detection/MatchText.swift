@@ -90,13 +90,30 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func normalizedBytes(_ raw: String) -> [UInt8] {
-        var output: [UInt8] = []
         var raw = raw
-        let folded = raw.withUTF8 { bytes in
-            output.reserveCapacity(bytes.count)
-            return foldBytes(bytes, into: &output)
+        var folded = false
+        let output = raw.withUTF8 { bytes in
+            // Lower case makes a letter a byte longer at most (Ⱥ → ⱥ), and only from two bytes up.
+            [UInt8](unsafeUninitializedCapacity: bytes.count + bytes.count / 2 + 4) { buffer, count in
+                var output = ByteWriter(buffer: buffer)
+                folded = foldBytes(bytes, into: &output)
+                count = folded ? output.count : 0
+            }
         }
         return folded ? output : normalizedScalars(raw)
+    }
+
+    /// Bytes written into room made for them.
+    struct ByteWriter {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        var isEmpty: Bool { count == 0 }
+
+        mutating func append(_ byte: UInt8) {
+            buffer[count] = byte
+            count += 1
+        }
     }
 
     /// The normalised form of `raw`, scalar by scalar: the reference that ``foldBytes(_:into:)`` is a shortcut of.
@@ -159,7 +176,7 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
     /// (all NFC by themselves), white space and zero-width characters, stable punctuation. Returns `false`, with
     /// `output` unfinished, at anything else (a combining mark, `hòa`, `thủy`…): ``normalizedScalars(_:)`` then
     /// does the work. Both give the same bytes for every text this accepts.
-    static func foldBytes(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
+    static func foldBytes(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout ByteWriter) -> Bool {
         var pendingSpace = false
         // A toned `o` or `u` was just written: a vowel after it may need ToneMarks.
         var afterTonedVowel = false

@@ -7,35 +7,49 @@ extension FormInstance {
     /// The cell of `key` on `row`: where its value was read, else where the column was found on that row, else
     /// the row's first cell; `nil` when the column is not on the sheet at all.
     public func location(of key: String, on row: FormRow) -> FindingLocation? {
+        place(of: key, on: row)?.location
+    }
+
+    /// ``location(of:on:)`` as addresses.
+    func place(of key: String, on row: FormRow) -> SheetPlace? {
         if let source = row.values.source(of: key) {
-            return FindingLocation(file: document.path, sheet: source.sheet, cell: source.cell.a1)
+            return SheetPlace(file: document.path, sheet: source.sheet, first: source.cell)
         }
         guard let column = columnPositions[key] else { return nil }
-        return FindingLocation(
-            file: document.path, sheet: sheet, cell: CellAddress(row: row.sheetRow, column: column).a1)
+        return SheetPlace(file: document.path, sheet: sheet, first: CellAddress(row: row.sheetRow, column: column))
     }
 
     /// The row itself: the cell of its code (or first known column).
     public func location(ofRow row: FormRow) -> FindingLocation {
+        SheetPlace(file: document.path, sheet: sheet, first: cell(ofRow: row)).location
+    }
+
+    private func cell(ofRow row: FormRow) -> CellAddress {
         let column =
             definition.table.codeColumn.flatMap { columnPositions[$0] } ?? columnPositions.values.min() ?? 0
-        return FindingLocation(
-            file: document.path, sheet: sheet, cell: CellAddress(row: row.sheetRow, column: column).a1)
+        return CellAddress(row: row.sheetRow, column: column)
     }
 
     /// The cells of column `key` from the first row to the last (`E9:E40`), for a value computed over a list.
     public func location(ofColumn key: String) -> FindingLocation {
         guard let slot = definition.slot(key) else { return sheetLocation }
-        return location(ofColumn: slot)
+        return place(ofColumn: slot).location
     }
 
-    func location(ofColumn slot: ColumnSlot) -> FindingLocation {
+    /// ``location(ofColumn:)`` as addresses.
+    func place(ofColumn slot: ColumnSlot) -> SheetPlace {
         // Rows are in sheet order: the first and last cells read are the ends.
         func cell(_ index: Int) -> CellAddress? { rows[index].values.cell(slot) }
         guard let first = rows.indices.lazy.compactMap(cell).first,
             let last = rows.indices.reversed().lazy.compactMap(cell).first
-        else { return sheetLocation }
-        return FindingLocation(file: document.path, sheet: sheet, cell: CellRange(first, last).a1)
+        else { return SheetPlace(file: document.path, sheet: sheet) }
+        return SheetPlace(file: document.path, sheet: sheet, first: first, last: last)
+    }
+
+    /// The records of a list: the rows from the first to the last.
+    func place(ofRecords: Void) -> SheetPlace {
+        guard let first = rows.first, let last = rows.last else { return SheetPlace(file: document.path, sheet: sheet) }
+        return SheetPlace(file: document.path, sheet: sheet, first: cell(ofRow: first), last: cell(ofRow: last))
     }
 
     /// The rows' codes made explicit: a block row without a code takes the code of the row above it (`Hộ` carries
@@ -86,5 +100,32 @@ extension String {
         while let first = text.first, first.isWhitespace { text.removeFirst() }
         while let last = text.last, last.isWhitespace { text.removeLast() }
         return String(text)
+    }
+}
+
+/// Where something was read on a sheet, kept as addresses and written out only when a finding needs it: a
+/// consolidation keeps one for every value its links read, and most are never shown.
+struct SheetPlace: Sendable {
+    var file: String
+    var sheet: String?
+    /// The cell, or the first and last cells of a range in sheet order; neither for the sheet as a whole.
+    var first: CellAddress?
+    var last: CellAddress?
+
+    init(file: String, sheet: String?, first: CellAddress? = nil, last: CellAddress? = nil) {
+        self.file = file
+        self.sheet = sheet
+        self.first = first
+        self.last = last
+    }
+
+    /// `Biểu 02!E12`, `DS hộ nghèo!A9:A40`.
+    var location: FindingLocation {
+        FindingLocation(
+            file: file, sheet: sheet,
+            cell: first.map { first in
+                guard let last, last != first else { return first.a1 }
+                return "\(first.a1):\(last.a1)"
+            })
     }
 }

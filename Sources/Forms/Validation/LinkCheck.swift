@@ -24,7 +24,9 @@ public struct LinkCheck: Sendable {
     struct Reading {
         var value: DecimalNumber
         var quoted: FindingValue
-        var location: FindingLocation
+        /// Where it was read: made into a location only for a finding.
+        var place: SheetPlace
+        var location: FindingLocation { place.location }
     }
 
     /// The finding of a link whose two sides disagree, at the left side's cell, naming the right side's.
@@ -96,7 +98,7 @@ public struct LinkCheck: Sendable {
         switch reference.aggregate {
         case .count:
             let count = DecimalNumber(instance.rows.count)
-            return Reading(value: count, quoted: .number(count), location: instance.location(ofRecords: ()))
+            return Reading(value: count, quoted: .number(count), place: instance.place(ofRecords: ()))
         case .sum:
             guard let field = reference.field, let slot = instance.definition.slot(field) else { return nil }
             var sum: DecimalNumber? = .zero
@@ -104,14 +106,14 @@ public struct LinkCheck: Sendable {
                 if case .number(let number) = value { sum = sum?.adding(number) }
             }
             guard let sum else { return nil }
-            return Reading(value: sum, quoted: .number(sum), location: instance.location(ofColumn: slot))
+            return Reading(value: sum, quoted: .number(sum), place: instance.place(ofColumn: slot))
         case .value:
             guard let field = reference.field, let row = unitRow(reference.row, in: instance, codes: codes),
-                let value = row.values.field(field), let location = instance.location(of: field, on: row)
+                let value = row.values.field(field), let place = instance.place(of: field, on: row)
             else { return nil }
             switch value {
-            case .number(let value): return Reading(value: value, quoted: .number(value), location: location)
-            case .missing: return Reading(value: .zero, quoted: .blank, location: location)
+            case .number(let value): return Reading(value: value, quoted: .number(value), place: place)
+            case .missing: return Reading(value: .zero, quoted: .blank, place: place)
             default: return nil
             }
         }
@@ -133,16 +135,5 @@ public struct LinkCheck: Sendable {
             }
             return nil
         }
-    }
-}
-
-extension FormInstance {
-    /// The records of a list: the rows from the first to the last.
-    func location(ofRecords: Void) -> FindingLocation {
-        guard let first = rows.first, let last = rows.last else { return sheetLocation }
-        let start = location(ofRow: first)
-        let end = location(ofRow: last)
-        guard let a = start.cell, let b = end.cell, a != b else { return start }
-        return FindingLocation(file: document.path, sheet: sheet, cell: "\(a):\(b)")
     }
 }
