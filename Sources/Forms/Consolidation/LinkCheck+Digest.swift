@@ -74,30 +74,32 @@ extension LinkCheck {
         // Findings by link, each link's in group order: the order of check(_:previous:). Each group's digests are
         // gone through once, sorting their readings by link, rather than once for every link.
         var findingsByLink = [[Finding]](repeating: [], count: links.count)
-        var lefts = [[(digest: Int, reading: Reading)]](repeating: [], count: links.count)
+        // Per link, the readings met in the group: the digest's position and the reading's, with its value.
+        var lefts = [[(digest: Int, entry: Int, value: DecimalNumber)]](repeating: [], count: links.count)
         var rights = lefts
         for key in groups.keys.sorted() {
             let group = groups[key]!
             var met: [Int] = []
             for (position, digest) in group.enumerated() {
-                for entry in digest.readings {
-                    guard let reading = entry.reading else { continue }
-                    let link = Int(entry.link)
+                for index in digest.readings.indices {
+                    guard let value = digest.readings[index].reading?.value else { continue }
+                    let link = Int(digest.readings[index].link)
                     if lefts[link].isEmpty, rights[link].isEmpty { met.append(link) }
-                    if entry.side == .left {
-                        lefts[link].append((position, reading))
+                    if digest.readings[index].side == .left {
+                        lefts[link].append((position, index, value))
                     } else {
-                        rights[link].append((position, reading))
+                        rights[link].append((position, index, value))
                     }
                 }
             }
             for link in met {
                 for left in lefts[link] {
-                    for right in rights[link] where left.reading.value != right.reading.value {
+                    for right in rights[link] where left.value != right.value {
+                        let (l, r) = (group[left.digest], group[right.digest])
                         findingsByLink[link].append(
                             LinkCheck.mismatch(
-                                links[link], left: group[left.digest].definition, left.reading,
-                                right: group[right.digest].definition, right.reading))
+                                links[link], left: l.definition, l.readings[left.entry].reading!, right: r.definition,
+                                r.readings[right.entry].reading!))
                     }
                 }
                 lefts[link].removeAll(keepingCapacity: true)
@@ -106,5 +108,4 @@ extension LinkCheck {
         }
         return findingsByLink.flatMap { $0 }
     }
-
 }

@@ -117,18 +117,33 @@ public enum ConsolidatedWorkbook {
         setup.dimension = CellRange(
             CellAddress(row: 0, column: 0), CellAddress(row: rows.count, column: max(headers.count - 1, 0)))
         let sheet = try writer.addSheet(name, setup: setup)
+        var headerMeasured = [(text: String, lines: Int)?](repeating: nil, count: widths.count)
         try sheet.writeRow(
             values: headers.map { .string($0) }, style: header,
-            format: height(of: headers.map { .string($0) }, widths: widths, bold: true))
-        for row in rows { try sheet.writeRow(values: row, style: body, format: height(of: row, widths: widths)) }
+            format: height(of: headers.map { .string($0) }, widths: widths, bold: true, measured: &headerMeasured))
+        // The rows of one file repeat its path and SHA-256: each column's last text is measured once.
+        var measured = [(text: String, lines: Int)?](repeating: nil, count: widths.count)
+        for row in rows {
+            try sheet.writeRow(values: row, style: body, format: height(of: row, widths: widths, measured: &measured))
+        }
     }
 
     /// The height of a row whose text wraps (neither Excel nor LibreOffice grows a row written without one).
-    private static func height(of row: [CellValue], widths: [Double], bold: Bool = false) -> RowFormat {
+    ///
+    /// - Parameter measured: each column's text measured last, and its lines.
+    private static func height(
+        of row: [CellValue], widths: [Double], bold: Bool = false, measured: inout [(text: String, lines: Int)?]
+    ) -> RowFormat {
         var lines = 1
-        for (value, width) in zip(row, widths) {
+        for (column, (value, width)) in zip(row, widths).enumerated() {
             guard case .string(let text) = value, !text.isEmpty else { continue }
-            lines = max(lines, TextMetrics.lines(text, points: 11, bold: bold, columnWidth: width))
+            if let last = measured[column], last.text == text {
+                lines = max(lines, last.lines)
+                continue
+            }
+            let count = TextMetrics.lines(text, points: 11, bold: bold, columnWidth: width)
+            measured[column] = (text, count)
+            lines = max(lines, count)
         }
         return lines > 1 ? RowFormat(height: TextMetrics.height(lines: lines, points: 11)) : .default
     }
