@@ -118,10 +118,6 @@ public struct FormExtractor: Sendable {
             findings: &findings)
         findings += missingColumnFindings(definition, location: location, file: document.path, sheet: sheet.name)
 
-        var positions: [String: Int] = [:]
-        for (column, position) in zip(definition.columns, location.positions) {
-            if let position { positions[column.key] = position }
-        }
         var rows: [FormRow] = []
         var table: TableValues?
         if let dataStart = location.dataStart {
@@ -135,7 +131,7 @@ public struct FormExtractor: Sendable {
         }
         var instance = FormInstance(
             definition: definition, document: document, sheet: sheet.name, header: header, rows: rows,
-            columnPositions: positions, findings: findings + reader.findings)
+            sheetColumns: location.positions, findings: findings + reader.findings)
         instance.table = table
         return instance
     }

@@ -15,7 +15,7 @@ extension FormInstance {
         if let source = row.values.source(of: key) {
             return SheetPlace(file: document.path, sheet: source.sheet, first: source.cell)
         }
-        guard let column = columnPositions[key] else { return nil }
+        guard let column = sheetColumn(of: key) else { return nil }
         return SheetPlace(file: document.path, sheet: sheet, first: CellAddress(row: row.sheetRow, column: column))
     }
 
@@ -25,8 +25,7 @@ extension FormInstance {
     }
 
     private func cell(ofRow row: FormRow) -> CellAddress {
-        let column =
-            definition.table.codeColumn.flatMap { columnPositions[$0] } ?? columnPositions.values.min() ?? 0
+        let column = definition.table.codeColumn.flatMap(sheetColumn(of:)) ?? firstSheetColumn ?? 0
         return CellAddress(row: row.sheetRow, column: column)
     }
 
