@@ -34,6 +34,8 @@ struct ConsolidationPlan {
     private var reported: [String: Set<String>] = [:]  // expected unit → forms
     private var digests: [LinkCheck.Digest] = []  // what the links read of each form checked, for the end
     private var usedFiles = 0
+    /// The expected unit each code met counts for (a commune's forms and lists all ask).
+    private var members: [String: String?] = [:]
 
     struct Result {
         var unit: AdministrativeUnit
@@ -301,9 +303,13 @@ struct ConsolidationPlan {
 
     /// The expected unit `code` counts for: itself, or the expected unit above it (expected units are siblings,
     /// so at most one is an ancestor). One walk up the hierarchy instead of one per expected unit.
-    private func expectedMember(_ code: String) -> String? {
-        if expectedCodes.contains(code) { return code }
-        return hierarchy.ancestors(of: code, at: date).first { expectedCodes.contains($0.code) }?.code
+    private mutating func expectedMember(_ code: String) -> String? {
+        if let known = members[code] { return known }
+        let member =
+            expectedCodes.contains(code)
+            ? code : hierarchy.ancestors(of: code, at: date).first { expectedCodes.contains($0.code) }?.code
+        members[code] = member
+        return member
     }
 
     /// Every expected unit must report every consolidated form that others report.
