@@ -10,7 +10,13 @@ import Synchronization
 /// ```
 public struct Validator: Sendable {
     /// The rules of each form, built once.
-    private var rulesByForm: [String: [any FormRule]] = [:]
+    private var rulesByForm: [String: [RuleBox]] = [:]
+
+    /// A rule held by reference: called where it lies, not copied out of the array for each sheet.
+    private final class RuleBox: Sendable {
+        let rule: any FormRule
+        init(_ rule: any FormRule) { self.rule = rule }
+    }
     private let registry: CustomRuleRegistry
     /// The cross-form links checked by ``validate(_:previous:)``.
     public let links: [LinkDefinition]
@@ -28,7 +34,7 @@ public struct Validator: Sendable {
             let built = Validator.rules(for: forms[index], registry: registry)
             rules.withLock { $0[index] = built }
         }
-        for (form, built) in zip(forms, rules.withLock { $0 }) { rulesByForm[form.id] = built }
+        for (form, built) in zip(forms, rules.withLock { $0 }) { rulesByForm[form.id] = built.map(RuleBox.init) }
     }
 
     /// The rules of a form: for each column its formula, range and type; the declared rules; required values;
@@ -61,11 +67,10 @@ public struct Validator: Sendable {
     /// - Complexity: O(rows × columns) for the rules of this module.
     public func validate(_ instance: FormInstance) -> [Finding] {
         var findings = instance.findings
-        let rules = rulesByForm[instance.definition.id] ?? Validator.rules(for: instance.definition, registry: registry)
-        // Each rule is called where it lies in the array, not copied out of it.
-        rules.withUnsafeBufferPointer { rules in
-            for index in rules.indices { rules[index].check(instance, into: &findings) }
-        }
+        let rules =
+            rulesByForm[instance.definition.id]
+            ?? Validator.rules(for: instance.definition, registry: registry).map(RuleBox.init)
+        for box in rules { box.rule.check(instance, into: &findings) }
         return Validator.ordered(findings)
     }
 
