@@ -221,6 +221,20 @@ import Testing
         #expect(cell.firstRange(of: MatchText("kết")) == 13..<18)  // "tổng hợp " is 13 bytes
     }
 
+    /// A memo gives what normalising gives, for texts met again, long texts it does not keep, and after it starts
+    /// afresh (more texts than it keeps).
+    @Test func memoGivesWhatNormalisingGives() {
+        let memo = MatchTextMemo()
+        var generator = SplitMix64(seed: 0x4D_656D6F)
+        for index in 0..<(MatchTextMemo.capacity * 2 + 500) {
+            let text =
+                index % 5 == 0
+                ? String(repeating: "Số HỘ nghèo ", count: Int(generator.next() % 40))
+                : "Thôn \(generator.next() % UInt64(MatchTextMemo.capacity * 3))"
+            #expect(memo.text(text) == MatchText(text))
+        }
+    }
+
     /// The byte-by-byte shortcut gives what the scalar-by-scalar normalisation gives, whichever of them runs: texts
     /// drawn from letters, marks, spaces and punctuation that take every branch of either.
     @Test func byteShortcutAgreesWithScalars() {

@@ -96,7 +96,7 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
             // Lower case makes a letter a byte longer at most (Ⱥ → ⱥ), and only from two bytes up.
             [UInt8](unsafeUninitializedCapacity: bytes.count + bytes.count / 2 + 4) { buffer, count in
                 var output = ByteWriter(buffer: buffer)
-                folded = foldBytes(bytes, into: &output)
+                folded = foldBytes(bytes, into: &output) && !output.overflowed
                 count = folded ? output.count : 0
             }
         }
@@ -107,10 +107,16 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
     struct ByteWriter {
         let buffer: UnsafeMutableBufferPointer<UInt8>
         var count = 0
+        /// Set when a byte found no room (never, by the bound above): the caller takes the slow path.
+        private(set) var overflowed = false
 
         var isEmpty: Bool { count == 0 }
 
         mutating func append(_ byte: UInt8) {
+            guard count < buffer.count else {
+                overflowed = true
+                return
+            }
             buffer[count] = byte
             count += 1
         }

@@ -4,7 +4,8 @@
 ///
 /// One memo per thread (it is not shared): ``FormExtractor/read(_:document:detector:forcing:memo:)`` takes it.
 /// Keys are compared byte for byte, hashed from their bytes (hashing Vietnamese text as a `String` would normalise
-/// it again). At most ``capacity`` texts are kept; past that the memo starts afresh.
+/// it again). At most ``capacity`` texts of at most ``longestText`` bytes are kept; past that the memo starts
+/// afresh.
 public final class MatchTextMemo {
     private struct Key: Hashable {
         let text: String
@@ -30,8 +31,12 @@ public final class MatchTextMemo {
 
     public init() {}
 
+    /// Longer texts are normalised without being kept: the memo stays small whatever the cells hold.
+    public static let longestText = 256
+
     /// `raw` normalised, from the memo when it was met before.
     public func text(_ raw: String) -> MatchText {
+        guard raw.utf8.count <= Self.longestText else { return MatchText(raw) }
         var raw = raw
         let hash = raw.withUTF8(Self.hash)
         let key = Key(raw, hash: hash)
