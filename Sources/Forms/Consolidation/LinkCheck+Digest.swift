@@ -68,8 +68,9 @@ extension LinkCheck {
     /// same order, as ``check(_:previous:)`` over the forms themselves with no previous period.
     public func check(digests: [Digest]) -> [Finding] {
         guard !links.isEmpty else { return [] }
-        let groups = Dictionary(grouping: digests.filter { $0.unitCode != nil }) {
-            "\($0.unitCode!)\u{1}\($0.period ?? "")"
+        // Groups of digests by unit and period, as indices: a digest is not copied (a country has 100,000).
+        let groups = Dictionary(grouping: digests.indices.filter { digests[$0].unitCode != nil }) {
+            "\(digests[$0].unitCode!)\u{1}\(digests[$0].period ?? "")"
         }
         // Findings by link, each link's in group order: the order of check(_:previous:). Each group's digests are
         // gone through once, sorting their readings by link, rather than once for every link.
@@ -81,11 +82,11 @@ extension LinkCheck {
             let group = groups[key]!
             var met: [Int] = []
             for (position, digest) in group.enumerated() {
-                for index in digest.readings.indices {
-                    guard let value = digest.readings[index].reading?.value else { continue }
-                    let link = Int(digest.readings[index].link)
+                for index in digests[digest].readings.indices {
+                    guard let value = digests[digest].readings[index].reading?.value else { continue }
+                    let link = Int(digests[digest].readings[index].link)
                     if lefts[link].isEmpty, rights[link].isEmpty { met.append(link) }
-                    if digest.readings[index].side == .left {
+                    if digests[digest].readings[index].side == .left {
                         lefts[link].append((position, index, value))
                     } else {
                         rights[link].append((position, index, value))
@@ -95,7 +96,7 @@ extension LinkCheck {
             for link in met {
                 for left in lefts[link] {
                     for right in rights[link] where left.value != right.value {
-                        let (l, r) = (group[left.digest], group[right.digest])
+                        let (l, r) = (digests[group[left.digest]], digests[group[right.digest]])
                         findingsByLink[link].append(
                             LinkCheck.mismatch(
                                 links[link], left: l.definition, l.readings[left.entry].reading!, right: r.definition,
