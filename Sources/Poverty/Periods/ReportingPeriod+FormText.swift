@@ -1,6 +1,10 @@
 import Forms
 
 extension ReportingPeriod {
+    /// The periods heading texts name, each text read once per run and shared by every thread: a run's thousands of
+    /// forms print a handful of periods.
+    public static let headingTexts = TextReadings(ReportingPeriod.init(formText:))
+
     /// Reads the period as a form prints it after "Kỳ báo cáo:": `Năm 2023`, `6 tháng đầu năm 2024`,
     /// `9 tháng năm 2025`, `Rà soát năm 2023`, or the canonical `2024`, `2024-H1`, `2024-9T`, `2024-RS`.
     ///

@@ -28,8 +28,6 @@ public struct HouseholdClassRule: FormRule {
     /// What areas and classes read as, shared by every list the rule checks: each text is folded once per run.
     let areaTexts = TextReadings(HouseholdClassRule.area)
     let classTexts = TextReadings(HouseholdClassRule.householdClass)
-    /// The period each heading's text names.
-    let periodTexts = TextReadings(ReportingPeriod.init(formText:))
 
     /// - Throws: ``CustomRuleRegistry/Problem`` when a parameter is missing or names no column of the form.
     public init(_ request: CustomRuleRegistry.Request, standards: PovertyStandards) throws(CustomRuleRegistry.Problem) {
@@ -113,7 +111,7 @@ public struct HouseholdClassRule: FormRule {
     /// The standard of the sheet's period (`2024`, `2024-RS`, `Năm 2024`), else the standard of its year, else the
     /// latest whose classification is modelled.
     func standard(for instance: FormInstance) -> PovertyStandard? {
-        if let period = instance.period.flatMap(periodTexts.value(of:)) {
+        if let period = instance.period.flatMap(ReportingPeriod.headingTexts.value(of:)) {
             if let found = standards.standard(for: period)
                 ?? standards.standard(for: ReportingPeriod(year: period.year))
             {

@@ -27,13 +27,12 @@ struct ConsolidationInput: Sendable {
     var contribution: Consolidation.Contribution
     var links: LinkCheck.Digest
 
-    /// - Parameter periods: the periods heading texts name, read once per run.
-    init(_ instance: FormInstance, linkCheck: LinkCheck, periods: TextReadings<ReportingPeriod>) {
+    init(_ instance: FormInstance, linkCheck: LinkCheck) {
         definition = instance.definition
         sheet = instance.sheet
         unitCode = instance.unitCode
         period = instance.period
-        reportingPeriod = instance.period.flatMap(periods.value(of:))
+        reportingPeriod = instance.period.flatMap(ReportingPeriod.headingTexts.value(of:))
         unitName = instance.header["unit_name"]?.value.text
         contribution = Consolidation.Contribution(instance)
         links = linkCheck.digest(instance)
@@ -145,9 +144,6 @@ enum ConsolidationReader {
         var progress: ProgressDisplay
     }
 
-    /// The period each heading's text names, shared by the threads.
-    private static let periodTexts = TextReadings(ReportingPeriod.init(formText:))
-
     static func readOne(
         _ path: String, reading: FormReading, validator: Validator, linkCheck: LinkCheck, memo: MatchTextMemo? = nil
     ) -> FileOutcome {
@@ -157,7 +153,7 @@ enum ConsolidationReader {
             outcome.findings = result.findings
             for instance in result.instances {
                 outcome.findings += validator.validate(instance)
-                outcome.inputs.append(ConsolidationInput(instance, linkCheck: linkCheck, periods: periodTexts))
+                outcome.inputs.append(ConsolidationInput(instance, linkCheck: linkCheck))
             }
             return outcome
         } catch {
