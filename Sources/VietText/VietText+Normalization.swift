@@ -1,4 +1,5 @@
 import Foundation
+import SheetCore
 
 // NFD → NFC for Vietnamese. Text made of scalars below U+0300 and the precomposed Vietnamese letters
 // (U+1EA0–U+1EF9), with the eight combining marks Vietnamese uses (U+0300 U+0301 U+0302 U+0303 U+0306 U+0309
@@ -33,7 +34,7 @@ extension VietText {
         return composeVietnamese(text)
     }
 
-    /// Whether `text` is NFC as it stands, read from its UTF-8 without decoding scalars: every scalar below U+0300,
+    /// Whether `text` is NFC as it stands, read from its UTF-8 rather than as `String` scalars: every scalar below U+0300,
     /// in the Vietnamese block or stable punctuation (the test the loop of ``nfc(_:)`` makes, for the commonest
     /// texts).
     private static func isStablyNFC(_ text: String) -> Bool {
@@ -41,20 +42,15 @@ extension VietText {
         return text.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
+                if bytes[index] < 0x80 {
                     index += 1
-                } else if byte < 0xCC {  // two bytes, U+0080–U+02FF
-                    index += 2
-                } else if byte == 0xE1 || byte == 0xE2, index + 2 < bytes.count {
-                    let value =
-                        UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-                        | UInt32(bytes[index + 2] & 0x3F)
-                    guard (value >= 0x1EA0 && value <= 0x1EF9) || isStablePunctuation(value) else { return false }
-                    index += 3
-                } else {
+                    continue
+                }
+                let (value, length) = UTF8Encoding.scalar(in: bytes, at: index)
+                guard value < 0x300 || (value >= 0x1EA0 && value <= 0x1EF9) || isStablePunctuation(value) else {
                     return false
                 }
+                index += length
             }
             return true
         }

@@ -29,13 +29,6 @@ extension LinkCheck {
 
         /// The form id.
         public var form: String { definition.id }
-
-        /// The reading of one side of a link, when the form is on that side: `.some(nil)` when it could not be
-        /// read, `nil` when the link does not read this form on that side.
-        func reading(_ link: Int, _ side: Side) -> Reading?? {
-            for entry in readings where entry.link == link && entry.side == side { return .some(entry.reading) }
-            return nil
-        }
     }
 
     /// Reduces `instance` to the values the links (other than those across periods) read from it.

@@ -204,23 +204,23 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
                 afterTonedVowel = false
                 output.append(lower)
                 continue
-            } else if byte >= 0xC2, byte <= 0xDF, index + 1 < count {
-                value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                // Combining marks (U+0300–U+036F) compose with the letter before them.
-                guard value < 0x300 || value > 0x36F else { return false }
-                index += 2
-            } else if byte >= 0xE0, byte <= 0xEF, index + 2 < count {
-                value =
-                    UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                guard
-                    (value >= 0x1EA0 && value <= 0x1EF9) || isSpace(value) || isZeroWidth(value)
-                        || (value >= 0x2010 && value <= 0x2027) || (value >= 0x2030 && value <= 0x203A)
-                        || value == 0x20AC
-                        || value == 0x2122
-                else { return false }
-                index += 3
             } else {
-                return false
+                let scalar = UTF8Encoding.scalar(in: bytes, at: index)
+                value = scalar.value
+                switch scalar.length {
+                case 2:
+                    // Combining marks (U+0300–U+036F) compose with the letter before them.
+                    guard value < 0x300 || value > 0x36F else { return false }
+                case 3:
+                    guard
+                        (value >= 0x1EA0 && value <= 0x1EF9) || isSpace(value) || isZeroWidth(value)
+                            || (value >= 0x2010 && value <= 0x2027) || (value >= 0x2030 && value <= 0x203A)
+                            || value == 0x20AC || value == 0x2122
+                    else { return false }
+                default:
+                    return false
+                }
+                index += scalar.length
             }
             if isSpace(value) {
                 pendingSpace = true

@@ -75,17 +75,10 @@ enum TableLocator {
             var key: UInt64 = 0
             var length = 0
             while index < bytes.count {
-                var value = UInt32(bytes[index])
-                index += 1
-                if value >= 0x80 {
-                    // A scalar of several bytes: only white space may stand among the characters of a token.
-                    let extra = value >= 0xF0 ? 3 : value >= 0xE0 ? 2 : 1
-                    guard index + extra <= bytes.count else { return nil }
-                    value &= value >= 0xF0 ? 0x07 : value >= 0xE0 ? 0x0F : 0x1F
-                    for _ in 0..<extra {
-                        value = value << 6 | UInt32(bytes[index] & 0x3F)
-                        index += 1
-                    }
+                let (value, size) = UTF8Encoding.scalar(in: bytes, at: index)
+                index += size
+                // A scalar of several bytes: only white space may stand among the characters of a token.
+                if size > 1 {
                     guard MatchText.isSpace(value) else { return nil }
                     continue
                 }
