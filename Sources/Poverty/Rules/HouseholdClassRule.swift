@@ -146,28 +146,27 @@ public struct HouseholdClassRule: FormRule {
     }
 }
 
-/// What a few texts repeated down a column read as, each text read once. The texts are compared by their UTF-8
-/// bytes (values are NFC): hashing Vietnamese text in a dictionary costs more than comparing it with a handful.
+/// What a few texts repeated down a column read as, each text read once. The texts are found by their UTF-8
+/// bytes (values are NFC, ``TextIndex``): hashing Vietnamese text as a `String` costs more than reading it.
 struct RepeatedTexts<Value> {
     private let read: (String) -> Value?
-    private var known: [(text: String, value: Value?)] = []
-    /// Beyond this many distinct texts the column is not repetitive: texts are read without being kept.
-    private static var capacity: Int { 32 }
+    /// Past this many distinct texts the column is not repetitive, and the texts kept are forgotten.
+    private var index = TextIndex(capacity: 32)
+    /// What each text read as, by its number in `index`.
+    private var values: [Value?] = []
 
     init(_ read: @escaping (String) -> Value?) { self.read = read }
 
     mutating func value(of text: String) -> Value? {
-        var text = text
-        let found = text.withUTF8 { bytes in
-            known.firstIndex { entry in
-                var stored = entry.text
-                return stored.withUTF8 { $0.count == bytes.count && $0.elementsEqual(bytes) }
-            }
+        switch index.place(of: text) {
+        case .known(let number):
+            return values[number]
+        case .added(let number):
+            if number == 0 { values.removeAll(keepingCapacity: true) }
+            let value = read(text)
+            values.append(value)
+            return value
         }
-        if let found { return known[found].value }
-        let value = read(text)
-        if known.count < Self.capacity { known.append((text, value)) }
-        return value
     }
 }
 
