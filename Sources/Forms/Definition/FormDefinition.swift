@@ -40,6 +40,7 @@ public struct FormDefinition: Sendable {
             columnKeys = ColumnKeys(columns.map(\.key))
             columnLabelTexts = FormDefinition.labelTexts(columns)
             readingColumns = columns.map(CellReader.Column.init)
+            columnNames = FindingText.columnNames(columns)
         }
     }
     /// The columns' keys, shared by the rows read as this form.
@@ -49,6 +50,9 @@ public struct FormDefinition: Sendable {
     /// The columns prepared for reading cells (their missing-value texts normalised), made once rather than for
     /// every sheet.
     private(set) var readingColumns: [CellReader.Column]
+    /// Each column's name in messages, by key (``FindingText/columnNames(_:)``): every rule of the form names its
+    /// columns, and is made once per run.
+    public private(set) var columnNames: [String: LocalizedText]
     /// The fixed rows of a ``FormKind/lines`` form, in order; empty for other kinds.
     public var lines: [LineDefinition]
     /// The rules the values obey, beyond each derived column's formula.
@@ -78,6 +82,7 @@ public struct FormDefinition: Sendable {
         self.columnKeys = ColumnKeys(columns.map(\.key))
         self.columnLabelTexts = FormDefinition.labelTexts(columns)
         self.readingColumns = columns.map(CellReader.Column.init)
+        self.columnNames = FindingText.columnNames(columns)
         self.lines = lines
         self.rules = rules
         self.sourcePath = sourcePath

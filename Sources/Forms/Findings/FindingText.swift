@@ -7,9 +7,12 @@ public enum FindingText {
     // MARK: Names
 
     /// Each column's name in messages: `cột 4 “Tỷ lệ (%)”` / `column 4 “Poor household rate (%)”`.
-    public static func columnNames(_ form: FormDefinition) -> [String: LocalizedText] {
+    public static func columnNames(_ form: FormDefinition) -> [String: LocalizedText] { form.columnNames }
+
+    /// The names of `columns` in messages, by key (``FormDefinition/columnNames`` keeps them).
+    static func columnNames(_ columns: [ColumnDefinition]) -> [String: LocalizedText] {
         var names: [String: LocalizedText] = [:]
-        for column in form.columns {
+        for column in columns {
             if let number = column.number {
                 names[column.key] = LocalizedText(
                     vi: "cột \(number) “\(column.label.vi)”", en: "column \(number) “\(column.label.en)”")
