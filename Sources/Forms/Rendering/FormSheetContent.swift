@@ -86,14 +86,30 @@ public struct RenderedSheet: Sendable {
     let columnOfKey: [String: Int]
     /// The numbers its cells hold (as cached), by row code, block key and column key.
     let values: [String: Double]
+    /// `'name'!`, with a quote in the name doubled: how a formula names the sheet (ECMA-376 Part 1, §18.17.2).
+    private let prefix: String
+
+    init(
+        name: String, rowOfCode: [String: Int], blockIndex: [String: Int], columnOfKey: [String: Int],
+        values: [String: Double]
+    ) {
+        self.name = name
+        self.rowOfCode = rowOfCode
+        self.blockIndex = blockIndex
+        self.columnOfKey = columnOfKey
+        self.values = values
+        prefix = "'" + name.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'!"
+    }
 
     static func key(_ code: String, _ block: String, _ column: String) -> String { "\(code)|\(block)|\(column)" }
+
+    /// Whether the sheet has a cell for the field on the unit's row.
+    func hasCell(code: String, field: String) -> Bool { rowOfCode[code] != nil && columnOfKey[field] != nil }
 
     /// The absolute reference of a field on a unit's row, with the sheet name quoted.
     func reference(code: String, block: String, field: String) -> String? {
         guard let row = rowOfCode[code], let column = columnOfKey[field] else { return nil }
-        let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
-        return quoted + "!" + CellAddress(row: row + (blockIndex[block] ?? 0), column: column).a1
+        return prefix + CellAddress(row: row + (blockIndex[block] ?? 0), column: column).a1
     }
 
     func value(code: String, block: String, field: String) -> Double? {

@@ -342,7 +342,7 @@ struct FormSheetLayout {
         if let sourceID = column.formulaForm, let formula = column.formula {
             // Computed from another form's sheet on the same unit's row; as entered when that sheet is absent.
             if let source = content.sources[sourceID],
-                formula.fields.allSatisfy({ source.reference(code: contentRow.code, block: block, field: $0) != nil })
+                formula.fields.allSatisfy({ source.hasCell(code: contentRow.code, field: $0) })
             {
                 cell.formula = formula.excelFormula {
                     source.reference(code: contentRow.code, block: block, field: $0) ?? "0"
