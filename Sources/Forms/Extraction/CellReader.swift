@@ -65,10 +65,15 @@ struct CellReader {
     /// for 12.0), `TRUE`/`FALSE`, an error's code, a date in ISO 8601; blank for no cell.
     static func raw(_ cell: Cell?) -> String {
         guard let cell else { return "" }
-        switch cell.value {
+        return raw(cell.value)
+    }
+
+    /// A cell value as provenance keeps it (``raw(_:)-swift.type.method``).
+    static func raw(_ value: CellValue) -> String {
+        switch value {
         case .empty: return ""
         case .number(let double): return integerText(double) ?? NumberText.text(double)
-        case .string, .richText: return cell.value.text ?? ""
+        case .string, .richText: return value.text ?? ""
         case .boolean(let flag): return flag ? "TRUE" : "FALSE"
         case .error(let error): return error.text
         case .dateTime(let date): return date.iso8601
@@ -85,15 +90,24 @@ struct CellReader {
 
     /// The value of `cell` at `address` in `column`; its provenance is made only for a finding.
     mutating func value(of cell: Cell, at address: CellAddress, column: Column) -> FieldValue {
-        var source: Provenance { provenance(address, raw: Self.raw(cell), formula: cell.formula) }
-        switch cell.value {
+        value(cell.value, formula: cell.formula, style: cell.styleIndex, at: address, column: column)
+    }
+
+    /// The value of a cell holding `content` (and `formula`, in the style `style`) at `address` in `column`.
+    ///
+    /// A table reads its cells through this one, by their parts, so as not to copy each cell out of its row.
+    mutating func value(
+        _ content: CellValue, formula: String?, style: Int, at address: CellAddress, column: Column
+    ) -> FieldValue {
+        var source: Provenance { provenance(address, raw: Self.raw(content), formula: formula) }
+        switch content {
         case .empty:
             return column.definition.type == .boolean ? .boolean(false) : .missing
         case .number(let double):
-            if !column.sentinels.isEmpty, isSentinel(Self.raw(cell), column) { return .missing }
-            return number(double, cell: cell, at: address, column: column)
+            if !column.sentinels.isEmpty, isSentinel(Self.raw(content), column) { return .missing }
+            return number(double, formula: formula, style: style, at: address, column: column)
         case .string, .richText:
-            return text(cell.value.text ?? "", cell: cell, at: address, column: column)
+            return text(content.text ?? "", formula: formula, at: address, column: column)
         case .boolean(let flag):
             switch column.definition.type {
             case .boolean: return .boolean(flag)
@@ -126,10 +140,10 @@ struct CellReader {
     // MARK: Numbers in number cells
 
     private mutating func number(
-        _ double: Double, cell: Cell, at address: CellAddress, column: Column
+        _ double: Double, formula: String?, style: Int, at address: CellAddress, column: Column
     ) -> FieldValue {
         // Made only for a finding.
-        var source: Provenance { provenance(address, raw: Self.raw(cell), formula: cell.formula) }
+        var source: Provenance { provenance(address, raw: Self.raw(.number(double)), formula: formula) }
         switch column.definition.type {
         case .integer, .decimal, .money, .percent:
             // The exact decimal of the shortest round-trip text, as `DecimalNumber(shortestRepresentationOf:)`.
@@ -140,7 +154,7 @@ struct CellReader {
                 findings.append(ReadingFindings.notANumber(source, column: column.definition))
                 return .invalid
             }
-            if column.definition.type == .percent, isPercentStyle(cell.styleIndex), !value.isZero,
+            if column.definition.type == .percent, isPercentStyle(style), !value.isZero,
                 abs(value.exponent + 2) <= DecimalNumber.maxExponent
             {
                 // Excel stores 7,93 % as 0.0793.
@@ -187,9 +201,9 @@ struct CellReader {
 
     // MARK: Text cells
 
-    private mutating func text(_ raw: String, cell: Cell, at address: CellAddress, column: Column) -> FieldValue {
+    private mutating func text(_ raw: String, formula: String?, at address: CellAddress, column: Column) -> FieldValue {
         // Made only for a finding.
-        var source: Provenance { provenance(address, raw: raw, formula: cell.formula) }
+        var source: Provenance { provenance(address, raw: raw, formula: formula) }
         let trimmed = Self.trimmed(raw)
         if trimmed.isEmpty {
             return column.definition.type == .boolean ? .boolean(false) : .missing

@@ -186,8 +186,12 @@ struct TableReader {
                     tableFields.append(reader.value(nil, at: address, column: columns[index]))
                     continue
                 }
-                if rowCells[cellIndex].formula != nil { formulaCells.append(tableFields.count) }
-                tableFields.append(reader.value(of: rowCells[cellIndex], at: address, column: columns[index]))
+                let formula = rowCells[cellIndex].formula
+                if formula != nil { formulaCells.append(tableFields.count) }
+                tableFields.append(
+                    reader.value(
+                        rowCells[cellIndex].value, formula: formula, style: rowCells[cellIndex].styleIndex,
+                        at: address, column: columns[index]))
             }
         }
         tableRows.append(row)
