@@ -267,9 +267,14 @@ struct CellReader {
 
     /// `raw` without leading and trailing white space (including NBSP and line breaks).
     static func trimmed(_ raw: String) -> String {
+        var raw = raw
+        // Most cells have nothing to cut: their first and last bytes say so.
+        let isTrimmed = raw.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            return first > 0x20 && first != 0xC2 && last > 0x20 && last != 0xA0
+        }
+        if isTrimmed { return raw }
         let utf8 = raw.utf8
-        guard let first = utf8.first, let last = utf8.last else { return raw }
-        if first > 0x20, first != 0xC2, last > 0x20, last != 0xA0 { return raw }
         // ASCII spaces and line breaks at either end, a non-ASCII byte next to them: cut as bytes.
         func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         if let start = utf8.firstIndex(where: { !isASCIISpace($0) }) {
