@@ -38,10 +38,19 @@ extension FormInstance {
     /// ``location(ofColumn:)`` as addresses.
     func place(ofColumn slot: ColumnSlot) -> SheetPlace {
         // Rows are in sheet order: the first and last cells read are the ends.
-        func cell(_ index: Int) -> CellAddress? { rows[index].values.cell(slot) }
-        guard let first = rows.indices.lazy.compactMap(cell).first,
-            let last = rows.indices.reversed().lazy.compactMap(cell).first
-        else { return SheetPlace(file: document.path, sheet: sheet) }
+        var first: CellAddress?
+        for index in rows.indices {
+            first = rows[index].values.cell(slot)
+            if first != nil { break }
+        }
+        guard let first else { return SheetPlace(file: document.path, sheet: sheet) }
+        var last = first
+        for index in rows.indices.reversed() {
+            if let cell = rows[index].values.cell(slot) {
+                last = cell
+                break
+            }
+        }
         return SheetPlace(file: document.path, sheet: sheet, first: first, last: last)
     }
 
