@@ -108,27 +108,33 @@ public struct FormDetector: Sendable {
         let wordCount = (needles.count + 63) / 64
         var cellHits = [UInt64](repeating: 0, count: heading.cells.count * wordCount)
         var labelRank = [Int](repeating: Int.max, count: needles.count)  // first rank a needle is seen at
-        for (cellIndex, cell) in heading.cells.enumerated() {
-            func hit(_ needleIndex: Int) {
-                cellHits[cellIndex * wordCount + needleIndex / 64] |= 1 << UInt64(needleIndex % 64)
-                labelRank[needleIndex] = min(labelRank[needleIndex], cell.rank)
-            }
-            for needleIndex in oneByteNeedles where cell.text.bytes.contains(needles[needleIndex].bytes[0]) {
-                hit(needleIndex)
-            }
-            cell.text.bytes.withUnsafeBufferPointer { bytes in
-                guard bytes.count >= 2 else { return }
-                for position in 0..<(bytes.count - 1) {
-                    let bucket = FormDetector.bucket(bytes[position], bytes[position + 1])
-                    let (first, end) = (Int(bucketStarts[bucket]), Int(bucketStarts[bucket + 1]))
-                    guard first < end else { continue }
-                    for slot in first..<end {
-                        let needleIndex = Int(bucketNeedles[slot])
-                        let needle = needles[needleIndex].bytes
-                        guard position + needle.count <= bytes.count else { continue }
-                        var index = 0
-                        while index < needle.count, bytes[position + index] == needle[index] { index += 1 }
-                        if index == needle.count { hit(needleIndex) }
+        // Written through buffers: a closure capturing the arrays themselves would check exclusive access to them
+        // at run time, at every hit.
+        cellHits.withUnsafeMutableBufferPointer { cellHits in
+            labelRank.withUnsafeMutableBufferPointer { labelRank in
+                for (cellIndex, cell) in heading.cells.enumerated() {
+                    func hit(_ needleIndex: Int) {
+                        cellHits[cellIndex * wordCount + needleIndex / 64] |= 1 << UInt64(needleIndex % 64)
+                        labelRank[needleIndex] = min(labelRank[needleIndex], cell.rank)
+                    }
+                    for needleIndex in oneByteNeedles where cell.text.bytes.contains(needles[needleIndex].bytes[0]) {
+                        hit(needleIndex)
+                    }
+                    cell.text.bytes.withUnsafeBufferPointer { bytes in
+                        guard bytes.count >= 2 else { return }
+                        for position in 0..<(bytes.count - 1) {
+                            let bucket = FormDetector.bucket(bytes[position], bytes[position + 1])
+                            let (first, end) = (Int(bucketStarts[bucket]), Int(bucketStarts[bucket + 1]))
+                            guard first < end else { continue }
+                            for slot in first..<end {
+                                let needleIndex = Int(bucketNeedles[slot])
+                                let needle = needles[needleIndex].bytes
+                                guard position + needle.count <= bytes.count else { continue }
+                                var index = 0
+                                while index < needle.count, bytes[position + index] == needle[index] { index += 1 }
+                                if index == needle.count { hit(needleIndex) }
+                            }
+                        }
                     }
                 }
             }

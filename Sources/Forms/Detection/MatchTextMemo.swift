@@ -8,9 +8,10 @@ import SheetCore
 /// Texts are found by their bytes (``TextIndex``): hashing Vietnamese text as a `String` would normalise it again.
 /// At most ``capacity`` texts of at most ``longestText`` bytes are kept; past that the memo starts afresh.
 public final class MatchTextMemo {
-    private var index = TextIndex(capacity: MatchTextMemo.capacity)
+    // Unchecked: the memo is one thread's, and the checks would cost more than the lookups.
+    @exclusivity(unchecked) private var index = TextIndex(capacity: MatchTextMemo.capacity)
     /// The normalised texts, by their number in `index`.
-    private var texts: [MatchText] = []
+    @exclusivity(unchecked) private var texts: [MatchText] = []
     /// The most texts kept.
     public static let capacity = 8192
 
