@@ -121,10 +121,11 @@ struct TableReader {
     }
 
     /// Whether a cell holds something: text other than white space, a number, a flag, a date, an error.
-    static func hasContent(_ cell: Cell) -> Bool {
-        switch cell.value {
+    static func hasContent(_ value: CellValue) -> Bool {
+        switch value {
         case .empty: return false
-        case .string, .richText: return !CellReader.trimmed(cell.value.text ?? "").isEmpty
+        case .string(let text): return !CellReader.trimmed(text).isEmpty
+        case .richText(let rich): return !CellReader.trimmed(rich.text).isEmpty
         default: return true
         }
     }
@@ -426,7 +427,7 @@ struct SlottedRow {
     /// Whether the cell at a column slot holds something, looked at where it lies in the row.
     func hasContent(_ slot: Int) -> Bool {
         let index = indices[slot]
-        return index >= 0 && TableReader.hasContent(row.cells[index])
+        return index >= 0 && TableReader.hasContent(row.cells[index].value)
     }
 
     /// The cell at a column slot.
