@@ -56,8 +56,7 @@ public final class ByteBuffer {
 
     /// Appends a string's UTF-8 bytes.
     public func append(contentsOf text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     @usableFromInline

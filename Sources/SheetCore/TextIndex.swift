@@ -68,8 +68,7 @@ public struct TextIndex: Sendable {
 
     /// The number of `text`, numbering it when it is new.
     public mutating func place(of text: String) -> Place {
-        var text = text
-        return text.withUTF8 { key in
+        return text.withUTF8Bytes { key in
             let (hash, slot, found) = find(key)
             if let found { return .known(found) }
             return .added(insert(key, hash: hash, slot: slot))

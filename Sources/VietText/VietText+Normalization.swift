@@ -38,8 +38,7 @@ extension VietText {
     /// in the Vietnamese block or stable punctuation (the test the loop of ``nfc(_:)`` makes, for the commonest
     /// texts).
     private static func isStablyNFC(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             var index = 0
             while index < bytes.count {
                 if bytes[index] < 0x80 {

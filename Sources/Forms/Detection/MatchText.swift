@@ -90,9 +90,8 @@ public struct MatchText: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func normalizedBytes(_ raw: String) -> [UInt8] {
-        var raw = raw
         var folded = false
-        let output = raw.withUTF8 { bytes in
+        let output = raw.withUTF8Bytes { bytes in
             // Lower case makes a letter a byte longer at most (Ⱥ → ⱥ), and only from two bytes up.
             [UInt8](unsafeUninitializedCapacity: bytes.count + bytes.count / 2 + 4) { buffer, count in
                 var output = ByteWriter(buffer: buffer)

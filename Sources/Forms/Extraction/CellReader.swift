@@ -267,9 +267,8 @@ struct CellReader {
 
     /// `raw` without leading and trailing white space (including NBSP and line breaks).
     static func trimmed(_ raw: String) -> String {
-        var raw = raw
         // Most cells have nothing to cut: their first and last bytes say so.
-        let isTrimmed = raw.withUTF8 { bytes in
+        let isTrimmed = raw.withUTF8Bytes { bytes in
             guard let first = bytes.first, let last = bytes.last else { return true }
             return first > 0x20 && first != 0xC2 && last > 0x20 && last != 0xA0
         }

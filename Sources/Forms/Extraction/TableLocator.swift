@@ -62,8 +62,7 @@ enum TableLocator {
 
     /// The key of ``numberingToken(_:)-(String)``, read from the text's UTF-8.
     static func numberingKey(_ text: String) -> UInt64? {
-        var text = text
-        return text.withUTF8 { bytes -> UInt64? in
+        return text.withUTF8Bytes { bytes -> UInt64? in
             var index = 0
             // `Cột 2`, `cột 2`, `CỘT 2`, compared as bytes (NFC)
             for prefix in numberingPrefixes where bytes.count >= prefix.count {

@@ -181,8 +181,7 @@ extension SheetWriter {
     }
 
     private func sharedIndex(_ text: String, in strings: SharedStringTable) -> Int? {
-        var text = text
-        return text.withUTF8 { strings.index(of: $0) }
+        return text.withUTF8Bytes { strings.index(of: $0) }
     }
 
     private func checkLength(_ text: String, _ row: Int, _ column: Int) throws(XLSXError) {
