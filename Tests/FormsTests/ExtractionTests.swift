@@ -310,6 +310,29 @@ import Testing
         #expect(findings == test.findings)
     }
 
+    /// The shortcut a table takes for plain cells gives what the whole reading gives, and takes it only where the
+    /// whole reading finds nothing: every cell of the cases above, and texts at the edges of the shortcut, read in
+    /// a column of every type, with and without missing-value texts.
+    @Test func plainCellsReadAsTheWholeReadingReadsThem() {
+        let cells =
+            Self.cases.map(\.cell) + [
+                .string("Hà Nội"), .string("Vie\u{0323}\u{0302}t"), .string(" 12"), .string("12\u{A0}"), .string(""),
+                .string("-"), .number(1e300), .number(-0.5), .number(.nan), .empty,
+            ]
+        for type in [ValueType.integer, .decimal, .money, .percent, .code, .text, .boolean, .date] {
+            for missing in [[], ["-"]] {
+                let column = CellReader.Column(
+                    ColumnDefinition(key: "k", label: LocalizedText(vi: "k"), type: type, missing: missing))
+                for cell in cells {
+                    guard let plain = CellReader.plainValue(cell, column.plain) else { continue }
+                    let (value, findings) = Self.read(cell, type: type, missing: missing)
+                    #expect(plain == value, "\(cell) as \(type)")
+                    #expect(findings.isEmpty, "\(cell) as \(type)")
+                }
+            }
+        }
+    }
+
     @Test func numberCellsKeepTheirShortestTextAsRaw() {
         var reader = CellReader(
             locale: .vi, dateSystem: .from1900, styles: TestSheets.styles, document: TestSheets.document, sheet: "S")

@@ -42,12 +42,53 @@ struct CellReader {
         let sentinels: [MatchText]
         /// The longest sentinel in bytes: longer texts are not compared.
         let longestSentinel: Int
+        /// Which of its cells read without a finding possible (``CellReader/plainValue(_:_:)``).
+        let plain: PlainReading
 
         init(_ definition: ColumnDefinition) {
             self.definition = definition
             sentinels = definition.missing.map { MatchText($0) }
             longestSentinel = definition.missing.map(\.utf8.count).max() ?? 0
+            switch definition.type {
+            case _ where !sentinels.isEmpty: plain = .none
+            case .integer, .decimal, .money: plain = .numbers
+            case .text, .code: plain = .texts
+            case .percent, .boolean, .date: plain = .none
+            }
         }
+    }
+
+    /// The cells of a column that read the same whatever the workbook and leave no finding: blank cells, and
+    /// numbers in a column of integers, decimals or money, or texts (and numbers) in a column of text or codes,
+    /// when the column has no missing-value texts. A table reads them without the reader's state
+    /// (``plainValue(_:_:)``); every other cell goes through ``value(_:formula:style:at:column:)``.
+    enum PlainReading: Sendable {
+        case numbers, texts, none
+    }
+
+    /// The value of a cell of a column read `plain`, or `nil` when the cell needs the whole reading: what
+    /// ``value(_:formula:style:at:column:)`` gives for it, without the column or a provenance.
+    static func plainValue(_ content: CellValue, _ plain: PlainReading) -> FieldValue? {
+        switch (plain, content) {
+        case (.none, _): return nil
+        case (_, .empty): return .missing
+        case (.numbers, .number(let double)): return exactDecimal(double).map(FieldValue.number)
+        case (.texts, .number(let double)): return .text(integerText(double) ?? NumberText.text(double))
+        case (.texts, .string(let text)):
+            // Nothing to trim (else the whole reading trims it, or finds it blank).
+            let isTrimmed = text.withUTF8Bytes { bytes in
+                guard let first = bytes.first, let last = bytes.last else { return false }
+                return first > 0x20 && first != 0xC2 && last > 0x20 && last != 0xA0
+            }
+            return isTrimmed ? .text(VietText.nfc(text)) : nil
+        default: return nil
+        }
+    }
+
+    /// The exact decimal of the shortest round-trip text of `double`, as `DecimalNumber(shortestRepresentationOf:)`.
+    static func exactDecimal(_ double: Double) -> DecimalNumber? {
+        isWhole(double)
+            ? DecimalNumber(significand: Int64(double), exponent: 0) : DecimalNumber(NumberText.text(double))
     }
 
     func provenance(_ address: CellAddress, raw: String, formula: String? = nil) -> Provenance {
@@ -146,11 +187,7 @@ struct CellReader {
         var source: Provenance { provenance(address, raw: Self.raw(.number(double)), formula: formula) }
         switch column.definition.type {
         case .integer, .decimal, .money, .percent:
-            // The exact decimal of the shortest round-trip text, as `DecimalNumber(shortestRepresentationOf:)`.
-            let decimal =
-                Self.isWhole(double)
-                ? DecimalNumber(significand: Int64(double), exponent: 0) : DecimalNumber(NumberText.text(double))
-            guard var value = decimal else {
+            guard var value = Self.exactDecimal(double) else {
                 findings.append(ReadingFindings.notANumber(source, column: column.definition))
                 return .invalid
             }

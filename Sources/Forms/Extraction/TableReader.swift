@@ -26,6 +26,8 @@ struct TableReader {
 
     /// Prepared columns, in definition order, with their sheet column (`nil`: not found).
     private let columns: [CellReader.Column]
+    /// Each column's ``CellReader/PlainReading``, beside it: read for every cell, without holding the column.
+    private let plainReadings: [CellReader.PlainReading]
     private let positions: [Int?]
     /// Sheet column → index in `columns`, −1 where no column is.
     private let slotOfSheetColumn: [Int]
@@ -42,6 +44,7 @@ struct TableReader {
         self.reader = reader
         self.positions = positions
         columns = definition.readingColumns
+        plainReadings = columns.map(\.plain)
         var slots = [Int](repeating: -1, count: (positions.compactMap { $0 }.max() ?? -1) + 1)
         for (index, position) in positions.enumerated() {
             if let position, slots[position] < 0 { slots[position] = index }
@@ -174,7 +177,7 @@ struct TableReader {
     private mutating func values(_ cells: SlottedRow, row: Int) -> RowValues {
         // The cells are read where they lie in the row, not copied out of it; the columns are held once for the
         // row rather than retained for each cell.
-        let (columns, positions) = (self.columns, self.positions)
+        let (columns, positions, plainReadings) = (self.columns, self.positions, self.plainReadings)
         cells.row.cells.withUnsafeBufferPointer { rowCells in
             for index in columns.indices {
                 guard let position = positions[index] else {
@@ -189,6 +192,10 @@ struct TableReader {
                 }
                 let formula = rowCells[cellIndex].formula
                 if formula != nil { formulaCells.append(tableFields.count) }
+                if let value = CellReader.plainValue(rowCells[cellIndex].value, plainReadings[index]) {
+                    tableFields.append(value)
+                    continue
+                }
                 tableFields.append(
                     reader.value(
                         rowCells[cellIndex].value, formula: formula, style: rowCells[cellIndex].styleIndex,
