@@ -64,21 +64,26 @@ public struct Consolidation: Sendable {
             case .units:
                 for block in Consolidation.blockKeys(definition) {
                     guard let row = Consolidation.unitRow(instance, block: block) else { continue }
-                    for column in definition.columns where column.aggregate == .sum {
-                        if let number = row.values.field(column.key)?.number {
-                            values[CellKey(column: column.key, row: block)] = number
+                    // By index: a column is looked at, not copied, for every row.
+                    for index in definition.columns.indices where definition.columns[index].aggregate == .sum {
+                        let key = definition.columns[index].key
+                        if let number = row.values.field(key)?.number {
+                            values[CellKey(column: key, row: block)] = number
                         }
                     }
                 }
             case .lines:
                 for row in instance.rows {
                     guard let key = row.line, let line = definition.line(key), line.sumOf.isEmpty else { continue }
-                    for column in definition.columns {
-                        let cell = CellKey(column: column.key, row: key)
-                        if column.isNumeric, column.formula == nil, let number = row.values.field(column.key)?.number {
+                    for index in definition.columns.indices {
+                        let (column, isNumeric) = (definition.columns[index].key, definition.columns[index].isNumeric)
+                        let cell = CellKey(column: column, row: key)
+                        if isNumeric, definition.columns[index].formula == nil,
+                            let number = row.values.field(column)?.number
+                        {
                             values[cell] = number
-                        } else if !column.isNumeric, column.key != definition.table.codeColumn,
-                            let text = row.values.field(column.key)?.text
+                        } else if !isNumeric, column != definition.table.codeColumn,
+                            let text = row.values.field(column)?.text
                         {
                             texts[cell] = text
                         }

@@ -41,6 +41,7 @@ public struct FormDefinition: Sendable {
             columnLabelTexts = FormDefinition.labelTexts(columns)
             readingColumns = columns.map(CellReader.Column.init)
             columnNames = FindingText.columnNames(columns)
+            columnNumberingKeys = columns.map { $0.number.flatMap(TableLocator.numberingKey) }
         }
     }
     /// The columns' keys, shared by the rows read as this form.
@@ -53,6 +54,8 @@ public struct FormDefinition: Sendable {
     /// Each column's name in messages, by key (``FindingText/columnNames(_:)``): every rule of the form names its
     /// columns, and is made once per run.
     public private(set) var columnNames: [String: LocalizedText]
+    /// Each column's number as the numbering row writes it, packed (``TableLocator/numberingKey(_:)``).
+    private(set) var columnNumberingKeys: [UInt64?]
     /// The fixed rows of a ``FormKind/lines`` form, in order; empty for other kinds.
     public var lines: [LineDefinition]
     /// The rules the values obey, beyond each derived column's formula.
@@ -83,6 +86,7 @@ public struct FormDefinition: Sendable {
         self.columnLabelTexts = FormDefinition.labelTexts(columns)
         self.readingColumns = columns.map(CellReader.Column.init)
         self.columnNames = FindingText.columnNames(columns)
+        self.columnNumberingKeys = columns.map { $0.number.flatMap(TableLocator.numberingKey) }
         self.lines = lines
         self.rules = rules
         self.sourcePath = sourcePath

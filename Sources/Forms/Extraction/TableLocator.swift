@@ -131,7 +131,7 @@ enum TableLocator {
         let columns = definition.columns
         var location = TableLocation(positions: Array(repeating: nil, count: columns.count))
         let labels = definition.columnLabelTexts
-        let tokens = columns.map { $0.number.flatMap(numberingKey) }
+        let tokens = definition.columnNumberingKeys
         let lastHeadingRow = heading.rowIndices.last ?? -1
 
         var labelRanks: ClosedRange<Int>?

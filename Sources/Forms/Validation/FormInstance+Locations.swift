@@ -66,11 +66,11 @@ extension FormInstance {
         var codes: [String?] = []
         codes.reserveCapacity(rows.count)
         var last: String?
-        for row in rows {
-            if let code = row.code, !code.isEmpty {  // extraction trims codes
+        for index in rows.indices {  // by index: the rows are looked at, not copied
+            if let code = rows[index].code, !code.isEmpty {  // extraction trims codes
                 last = code
                 codes.append(code)
-            } else if row.block != nil {
+            } else if rows[index].block != nil {
                 codes.append(last)
             } else {
                 codes.append(nil)

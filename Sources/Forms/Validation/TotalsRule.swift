@@ -27,10 +27,12 @@ public struct TotalsRule: FormRule {
         let structure = TotalRows(instance)
         for total in structure.totals {
             let totalRow = instance.rows[total.row]
-            for (column, slot) in zip(columns, slots) {
+            for index in columns.indices {  // by index: a column is looked at, not copied, for every total
+                let slot = slots[index]
                 guard let value = instance.field(slot, row: total.row), instance.isFromCell(slot, row: total.row)
                 else { continue }
                 // Made only for a finding.
+                var column: ColumnDefinition { columns[index] }
                 var location: FindingLocation { instance.location(of: column.key, on: totalRow)! }
                 var codes: String { FindingText.codeSpan(total.partCodes) }
                 let written: DecimalNumber
@@ -49,7 +51,8 @@ public struct TotalsRule: FormRule {
                 if numbers == 0, value == .missing { continue }
                 guard let sum else { continue }
                 let agreement = Tolerance.total(
-                    written: written, sum: sum, parts: total.parts.count, type: column.type, decimals: column.decimals)
+                    written: written, sum: sum, parts: total.parts.count, type: columns[index].type,
+                    decimals: columns[index].decimals)
                 let actual: FindingValue = value == .missing ? .blank : .number(written)
                 switch agreement {
                 case .agrees:
