@@ -1,3 +1,5 @@
+import SheetCore
+
 /// No two records share a value of a field (`unique: household_code`); each repeat is reported at its own cell,
 /// naming the first. Values are compared as written, trimmed; blanks are not compared.
 public struct UniqueRule: FormRule {
@@ -21,8 +23,10 @@ public struct UniqueRule: FormRule {
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
         guard let slot else { return }
-        // The first row of each value; its place is written out only for a repeat.
-        var first: [String: Int] = [:]
+        // The first row of each value, by its number in `values`; its place is written out only for a repeat.
+        // Values are NFC, so equal texts are equal bytes; there are no more of them than rows, so none is forgotten.
+        var values = TextIndex(capacity: max(1, instance.rows.count))
+        var first: [Int] = []
         first.reserveCapacity(instance.rows.count)
         instance.forEachCell(slot) { index, value in
             let key: String
@@ -33,9 +37,13 @@ public struct UniqueRule: FormRule {
             default: key = value.description.trimmingSpaces
             }
             guard !key.isEmpty else { return }
-            guard let earlierRow = first[key] else {
-                first[key] = index
+            let earlierRow: Int
+            switch values.place(of: key) {
+            case .added:
+                first.append(index)
                 return
+            case .known(let number):
+                earlierRow = first[number]
             }
             guard let location = instance.location(of: field, on: instance.rows[index]),
                 let earlier = instance.location(of: field, on: instance.rows[earlierRow])
