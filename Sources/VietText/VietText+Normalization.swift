@@ -38,21 +38,25 @@ extension VietText {
     /// in the Vietnamese block or stable punctuation (the test the loop of ``nfc(_:)`` makes, for the commonest
     /// texts).
     private static func isStablyNFC(_ text: String) -> Bool {
-        return text.withUTF8Bytes { bytes in
-            var index = 0
-            while index < bytes.count {
-                if bytes[index] < 0x80 {
-                    index += 1
-                    continue
-                }
-                let (value, length) = UTF8Encoding.scalar(in: bytes, at: index)
-                guard value < 0x300 || (value >= 0x1EA0 && value <= 0x1EF9) || isStablePunctuation(value) else {
-                    return false
-                }
-                index += length
+        text.withUTF8Bytes(isStablyNFC)
+    }
+
+    /// ``isStablyNFC(_:)-(String)`` of a text's UTF-8, for a caller already looking at its bytes: when it holds,
+    /// ``nfc(_:)`` gives the text unchanged.
+    public static func isStablyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 {
+                index += 1
+                continue
             }
-            return true
+            let (value, length) = UTF8Encoding.scalar(in: bytes, at: index)
+            guard value < 0x300 || (value >= 0x1EA0 && value <= 0x1EF9) || isStablePunctuation(value) else {
+                return false
+            }
+            index += length
         }
+        return true
     }
 
     /// General punctuation, `€` and `™`: NFC by themselves and never composed with a mark.

@@ -32,8 +32,13 @@ struct SheetHeading: Sendable {
             guard rowIndices.count < limit else { break }
             var blank = true
             for cell in row.cells {
-                guard let raw = cell.value.text else {
-                    if !cell.value.isEmpty { blank = false }
+                let raw: String
+                switch cell.value {  // the text taken straight from the value, not through a copy of it
+                case .string(let text): raw = text
+                case .richText(let rich): raw = rich.text
+                case .empty: continue
+                default:
+                    blank = false
                     continue
                 }
                 let text = memo?.text(raw) ?? MatchText(raw)

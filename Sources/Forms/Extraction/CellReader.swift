@@ -75,12 +75,13 @@ struct CellReader {
         case (.numbers, .number(let double)): return exactDecimal(double).map(FieldValue.number)
         case (.texts, .number(let double)): return .text(integerText(double) ?? NumberText.text(double))
         case (.texts, .string(let text)):
-            // Nothing to trim (else the whole reading trims it, or finds it blank).
-            let isTrimmed = text.withUTF8Bytes { bytes in
+            // Nothing to trim (else the whole reading trims it, or finds it blank), and NFC as it stands: one look
+            // at the bytes, and the text is kept as it is.
+            let isPlain = text.withUTF8Bytes { bytes in
                 guard let first = bytes.first, let last = bytes.last else { return false }
-                return first > 0x20 && first != 0xC2 && last > 0x20 && last != 0xA0
+                return first > 0x20 && first != 0xC2 && last > 0x20 && last != 0xA0 && VietText.isStablyNFC(bytes)
             }
-            return isTrimmed ? .text(VietText.nfc(text)) : nil
+            return isPlain ? .text(text) : nil
         default: return nil
         }
     }
