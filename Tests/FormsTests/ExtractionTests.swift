@@ -61,6 +61,32 @@ import Testing
         #expect(instance.rows[0].values["poor_rate"]?.value == .number(DecimalNumber("7.93")!))
     }
 
+    /// The type and range rules pass over the columns that reading saw nothing wrong in, and still find what is
+    /// wrong in the others: a negative count, a fraction in an integer column, a text where a number goes.
+    @Test func typeAndRangeRulesFindWhatReadingSaw() throws {
+        var rows = TestSheets.bc01Rows()
+        rows[10][2] = -5  // households of 1.1
+        rows[11][3] = 4_810.5  // persons of 1.2
+        rows[12][4] = "chín mươi"  // poor of 1.3
+        let form = TestSheets.bc01Definition
+        let clean = Self.extract(TestSheets.sheet(rows: TestSheets.bc01Rows()), as: form)
+        let instance = Self.extract(TestSheets.sheet(rows: rows), as: form)
+        func findings(_ instance: FormInstance, _ key: String) throws -> [String] {
+            let column = try #require(form.column(key))
+            var findings: [Finding] = []
+            try #require(TypeRule(form: form, column: column)).check(instance, into: &findings)
+            try #require(RangeRule(form: form, column: column)).check(instance, into: &findings)
+            return findings.map { "\($0.rule) \($0.location.cell ?? "-")" }
+        }
+        func cell(_ row: Int, _ key: String) -> String { instance.rows[row].values[key]?.provenance?.cell.a1 ?? "?" }
+        for key in ["households", "persons", "poor"] { #expect(try findings(clean, key).isEmpty, "\(key)") }
+        #expect(try findings(instance, "households") == ["\(form.id)/range/households \(cell(1, "households"))"])
+        #expect(try findings(instance, "persons") == ["\(form.id)/type/persons \(cell(2, "persons"))"])
+        // Reading reported the text already: the type rule does not report it again.
+        #expect(try findings(instance, "poor").isEmpty)
+        #expect(Self.rules(instance).contains("read/not-a-number \(cell(3, "poor"))"))
+    }
+
     @Test func blockRowsAreToldApartByTheirLabelWithTheCodeOnTheFirst() throws {
         let instance = Self.extract(TestSheets.sheet(rows: TestSheets.bc02Rows()), as: TestSheets.bc02Definition)
         #expect(instance.findings.isEmpty, "\(Self.rules(instance))")

@@ -21,6 +21,8 @@ struct TableReader {
     private var tableFields: [FieldValue?] = []
     private var tableRows: [Int] = []
     private var formulaCells: [Int] = []
+    /// What the values of each column (by position) were like, so far.
+    private var traits: [ColumnTraits] = []
     /// The values of the rows returned by ``readRows()``.
     private(set) var table: TableValues?
 
@@ -72,6 +74,7 @@ struct TableReader {
     mutating func readRows() -> [FormRow] {
         tableFields.reserveCapacity(dataRows.count * columns.count)
         tableRows.reserveCapacity(dataRows.count)
+        traits = [ColumnTraits](repeating: [], count: columns.count)
         var rows: [FormRow]
         switch definition.kind {
         case .units: rows = readUnits()
@@ -81,7 +84,7 @@ struct TableReader {
         // Each row read took the next row of the table (``values(_:row:)``); now the table is whole.
         let table = TableValues(
             columns: definition.columnKeys, fields: tableFields, origin: reader.origin, sheet: sheet,
-            sheetColumns: positions, sheetRows: tableRows, formulaCells: formulaCells)
+            sheetColumns: positions, sheetRows: tableRows, formulaCells: formulaCells, traits: traits)
         for index in rows.indices { rows[index].values = RowValues(table, row: index) }
         self.table = table
         return rows
@@ -192,14 +195,21 @@ struct TableReader {
                 }
                 let formula = rowCells[cellIndex].formula
                 if formula != nil { formulaCells.append(tableFields.count) }
-                if let value = CellReader.plainValue(rowCells[cellIndex].value, plainReadings[index]) {
-                    tableFields.append(value)
-                    continue
-                }
-                tableFields.append(
-                    reader.value(
+                let value =
+                    CellReader.plainValue(rowCells[cellIndex].value, plainReadings[index])
+                    ?? reader.value(
                         rowCells[cellIndex].value, formula: formula, style: rowCells[cellIndex].styleIndex,
-                        at: address, column: columns[index]))
+                        at: address, column: columns[index])
+                switch value {
+                case .number(let number):
+                    if number.significand < 0 { traits[index].insert(.negative) }
+                    if number.exponent < 0 { traits[index].insert(.fraction) }
+                case .invalid:
+                    traits[index].insert(.invalid)
+                default:
+                    break
+                }
+                tableFields.append(value)
             }
         }
         tableRows.append(row)

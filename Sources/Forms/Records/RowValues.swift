@@ -50,12 +50,14 @@ final class TableValues: Sendable {
     /// The indices in `fields` of the values read from a cell with a formula, ascending (few or none).
     let formulaCells: [Int]
     let given: [Provenance?]
+    /// What each column's values were like when read (by position); empty when not known.
+    let traits: [ColumnTraits]
 
     /// A table read from `sheet`: `fields` row after row, `sheetColumns` by position (`nil`: not on the sheet),
     /// `sheetRows` the sheet row of each row, `formulaCells` the values whose cell holds a formula.
     init(
         columns: ColumnKeys, fields: [FieldValue?], origin: SheetOrigin, sheet: Worksheet, sheetColumns: [Int?],
-        sheetRows: [Int], formulaCells: [Int]
+        sheetRows: [Int], formulaCells: [Int], traits: [ColumnTraits] = []
     ) {
         self.columns = columns
         self.fields = fields
@@ -66,6 +68,7 @@ final class TableValues: Sendable {
         self.sheetRows = sheetRows
         self.formulaCells = formulaCells
         given = []
+        self.traits = traits
     }
 
     /// Whether the value at `index` in `fields` was read from a cell with a formula.
@@ -91,6 +94,7 @@ final class TableValues: Sendable {
         sheetRows = []
         formulaCells = []
         given = values.map { $0?.provenance }
+        traits = []
     }
 }
 
@@ -258,6 +262,13 @@ public struct RowValues: Sendable, ExpressibleByDictionaryLiteral {
 }
 
 extension FormInstance {
+    /// What the values of a column were like when the sheet was read: `nil` when not known (the rows were changed
+    /// since, or were not read from a sheet). A rule may pass over a column that cannot fail it.
+    func traits(_ slot: ColumnSlot) -> ColumnTraits? {
+        guard let table, table.columns === slot.columns, slot.position < table.traits.count else { return nil }
+        return table.traits[slot.position]
+    }
+
     /// Calls `body` with the index of each row and its value in a column, for the values read from a cell (the
     /// column is on the sheet), without copying the rows: the loop of the rules that look at one column.
     func forEachCell(_ slot: ColumnSlot, _ body: (_ row: Int, _ value: FieldValue) -> Void) {
@@ -312,4 +323,15 @@ extension FormInstance {
         guard case .number(let value)? = field(slot, row: row) else { return nil }
         return value
     }
+}
+
+/// What the values read in a column were like, noted as they are read.
+struct ColumnTraits: OptionSet, Sendable {
+    let rawValue: UInt8
+    /// Some number is below zero.
+    static let negative = ColumnTraits(rawValue: 1)
+    /// Some number has digits after the decimal point (perhaps only zeros).
+    static let fraction = ColumnTraits(rawValue: 2)
+    /// Some value could not be read as the column's type.
+    static let invalid = ColumnTraits(rawValue: 4)
 }

@@ -18,6 +18,12 @@ public struct RangeRule: FormRule {
     }
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
+        // Nothing below a minimum of zero in a column read without a negative number, when there is no maximum.
+        if column.maximum == nil, column.minimum?.isZero ?? true, let traits = instance.traits(slot),
+            !traits.contains(.negative)
+        {
+            return
+        }
         instance.forEachCell(slot) { index, value in
             guard case .number(let value) = value else { return }
             var location: FindingLocation { instance.location(of: column.key, on: instance.rows[index])! }

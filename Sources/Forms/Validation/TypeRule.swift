@@ -19,6 +19,12 @@ public struct TypeRule: FormRule {
     }
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
+        // Nothing to find in a column read without an unreadable value (nor, for integers, a fraction).
+        if let traits = instance.traits(slot),
+            !traits.contains(.invalid), column.type != .integer || !traits.contains(.fraction)
+        {
+            return
+        }
         var reported: Set<String>?
         instance.forEachCell(slot) { index, value in
             var location: FindingLocation { instance.location(of: column.key, on: instance.rows[index])! }
