@@ -87,6 +87,24 @@ import Testing
         #expect(Self.rules(instance).contains("read/not-a-number \(cell(3, "poor"))"))
     }
 
+    /// On a sheet as read, a rate typed over where the column's other cells hold formulas is still found, and a
+    /// column of formulas only, or of typed numbers only, gives nothing.
+    @Test(arguments: [[true, true, true, true], [false, false, false, false], [true, true, false, true]])
+    func typedOverFormulaOnASheetAsRead(_ formulas: [Bool]) throws {
+        var rows = TestSheets.bc01Rows()
+        for (offset, isFormula) in formulas.enumerated() {
+            rows[9 + offset][5] = isFormula ? .formula("E\(10 + offset)/C\(10 + offset)*100", 8) : 8
+        }
+        let form = TestSheets.bc01Definition
+        let instance = Self.extract(TestSheets.sheet(rows: rows), as: form)
+        var findings: [Finding] = []
+        TypedOverFormulaRule(form: form).check(instance, into: &findings)
+        let typed = formulas.indices.filter { !formulas[$0] && formulas.contains(true) }
+        #expect(
+            findings.map(\.location.cell)
+                == typed.map { instance.rows[$0].values["poor_rate"]?.provenance?.cell.a1 })
+    }
+
     @Test func blockRowsAreToldApartByTheirLabelWithTheCodeOnTheFirst() throws {
         let instance = Self.extract(TestSheets.sheet(rows: TestSheets.bc02Rows()), as: TestSheets.bc02Definition)
         #expect(instance.findings.isEmpty, "\(Self.rules(instance))")

@@ -190,7 +190,9 @@ struct TableReader {
                 let address = CellAddress(row: row, column: position)
                 let cellIndex = cells.indices[index]
                 guard cellIndex >= 0 else {
-                    tableFields.append(reader.value(nil, at: address, column: columns[index]))
+                    let value = reader.value(nil, at: address, column: columns[index])
+                    if case .missing = value {} else { traits[index].insert(.typed) }
+                    tableFields.append(value)
                     continue
                 }
                 let formula = rowCells[cellIndex].formula
@@ -200,6 +202,12 @@ struct TableReader {
                     ?? reader.value(
                         rowCells[cellIndex].value, formula: formula, style: rowCells[cellIndex].styleIndex,
                         at: address, column: columns[index])
+                if formula != nil {
+                    traits[index].insert(.formulas)
+                } else if case .missing = value {
+                } else {
+                    traits[index].insert(.typed)
+                }
                 switch value {
                 case .number(let number):
                     if number.significand < 0 { traits[index].insert(.negative) }

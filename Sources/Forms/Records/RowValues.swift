@@ -334,4 +334,8 @@ struct ColumnTraits: OptionSet, Sendable {
     static let fraction = ColumnTraits(rawValue: 2)
     /// Some value could not be read as the column's type.
     static let invalid = ColumnTraits(rawValue: 4)
+    /// Some value was read from a cell with a formula.
+    static let formulas = ColumnTraits(rawValue: 8)
+    /// Some value other than a blank was read from a cell without one (or stands for a cell not there).
+    static let typed = ColumnTraits(rawValue: 16)
 }

@@ -24,6 +24,10 @@ public struct TypedOverFormulaRule: FormRule {
 
     public func check(_ instance: FormInstance, into findings: inout [Finding]) {
         // The cells looked at: every row of a derived column, the total rows of a summed column.
+        // A column read without both formulas and typed values has nothing to find.
+        func mayHold(_ slot: ColumnSlot) -> Bool {
+            instance.traits(slot).map { $0.isSuperset(of: [.formulas, .typed]) } ?? true
+        }
         func look(_ slot: ColumnSlot, rows: some Collection<Int>) {
             guard rows.contains(where: { instance.hasFormula(slot, row: $0) }) else { return }
             for index in rows {
@@ -38,9 +42,10 @@ public struct TypedOverFormulaRule: FormRule {
                         message: FindingText.typedOverFormula(column: labels[slot.key]!, actual: quoted)))
             }
         }
-        for slot in derivedColumns { look(slot, rows: instance.rows.indices) }
-        guard hasTotals, !summedColumns.isEmpty else { return }
+        for slot in derivedColumns where mayHold(slot) { look(slot, rows: instance.rows.indices) }
+        let summed = summedColumns.filter(mayHold)
+        guard hasTotals, !summed.isEmpty else { return }
         let totals = TotalRows(instance).totals.map(\.row)
-        for slot in summedColumns { look(slot, rows: totals) }
+        for slot in summed { look(slot, rows: totals) }
     }
 }
