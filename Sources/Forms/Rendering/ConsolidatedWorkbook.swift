@@ -38,10 +38,11 @@ public enum ConsolidatedWorkbook {
     /// Writes the workbook (to a temporary file renamed into place when complete).
     ///
     /// - Parameters:
+    ///   - findings: asked for once the form sheets are written (they may still be being worked out).
     ///   - created: the creation time recorded in the file (a fixed one keeps the output reproducible).
     /// - Throws: ``XLSXError`` when the file cannot be written.
     public static func write(
-        to path: String, contents: [FormSheetContent], findings: [Finding], sources: [SourceRecord],
+        to path: String, contents: [FormSheetContent], findings: @autoclosure () -> [Finding], sources: [SourceRecord],
         language: Language, created: DateTimeComponents
     ) throws(XLSXError) {
         var options = XLSXWriterOptions()
@@ -69,7 +70,7 @@ public enum ConsolidatedWorkbook {
                 content.sources = rendered
                 rendered[content.definition.id] = try FormSheetRenderer.render(content, sheetName: name, into: writer)
             }
-            try writeFindings(findings, language: language, into: writer)
+            try writeFindings(findings(), language: language, into: writer)
             try writeSources(sources, language: language, into: writer)
             try writer.close()
         } catch {

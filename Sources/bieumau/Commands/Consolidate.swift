@@ -102,7 +102,9 @@ struct Consolidate: ParsableCommand {
             links: loaded.links)
         ConsolidationReader.read(
             paths, reading: reading, validator: validator, linkCheck: plan.linkCheck, jobs: threads, into: &plan)
-        let result = try plan.finish()
+        // The links are checked on a second core while the forms are written; their findings are asked for after.
+        let links = BackgroundWork(plan.takeLinks().check)
+        var result = try plan.finish()
         let authority = "UBND \(result.unit.name)"
         let contents = result.consolidation.contents(
             authority: authority,
@@ -110,7 +112,11 @@ struct Consolidate: ParsableCommand {
         let end = periods.last!.endDate
         do {
             try ConsolidatedWorkbook.write(
-                to: output, contents: contents, findings: Validator.ordered(result.findings), sources: result.sources,
+                to: output, contents: contents,
+                findings: {
+                    result.findings += links.result()
+                    return Validator.ordered(result.findings)
+                }(), sources: result.sources,
                 language: language,
                 created: DateTimeComponents(
                     year: end.year, month: end.month, day: end.day, hour: 0, minute: 0, second: 0))

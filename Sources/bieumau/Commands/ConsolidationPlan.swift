@@ -147,13 +147,32 @@ struct ConsolidationPlan {
                     "không suy ra được đơn vị tổng hợp cấp \(level.rawValue) từ các tệp; chỉ rõ bằng --unit MÃ",
                 english: "cannot infer the \(level.rawValue) to consolidate from the inputs; name it with --unit CODE")
         }
-        // Links between the forms of one unit and period, whichever files they came in.
-        let byUnit = Dictionary(grouping: digests) { $0.unitCode ?? "" }
-        for code in byUnit.keys.sorted() { findings += linkCheck.check(digests: byUnit[code] ?? []) }
-        digests = []
+        findings += takeLinks().check()  // nothing when taken before
         findings += completeness(unit: unit)
         return Result(
             unit: unit, consolidation: consolidation, findings: findings, sources: sources, usedFiles: usedFiles)
+    }
+
+    /// The links between the forms of one unit and period, whichever files they came in, to check: they are taken
+    /// out of the plan, to be checked beside the writing of the workbook (what they find depends on nothing else).
+    mutating func takeLinks() -> PendingLinks {
+        defer { digests = [] }
+        return PendingLinks(linkCheck: linkCheck, digests: digests)
+    }
+
+    struct PendingLinks: Sendable {
+        let linkCheck: LinkCheck
+        let digests: [LinkCheck.Digest]
+
+        /// The findings of the links, unit by unit in code order.
+        func check() -> [Finding] {
+            let byUnit = Dictionary(grouping: digests.indices) { digests[$0].unitCode ?? "" }
+            var findings: [Finding] = []
+            for code in byUnit.keys.sorted() {
+                findings += linkCheck.check(digests: byUnit[code]!.map { digests[$0] })
+            }
+            return findings
+        }
     }
 
     /// Reads every outcome given, then ``finish()``.
