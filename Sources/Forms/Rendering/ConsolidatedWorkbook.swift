@@ -51,6 +51,8 @@ public enum ConsolidatedWorkbook {
         options.compressionLevel = 1
         options.properties.title = contents.first.map { "Tổng hợp \($0.unitName) — \($0.period)" }
         options.properties.created = created
+        // The sources' rows are sorted and measured on a second core while the forms are written.
+        let sourceTable = BackgroundWork { sourcesTable(sources, language: language) }
         let writer = try XLSXWriter(path: path, options: options)
         do {
             var used: Set<String> = []
@@ -71,7 +73,7 @@ public enum ConsolidatedWorkbook {
                 rendered[content.definition.id] = try FormSheetRenderer.render(content, sheetName: name, into: writer)
             }
             try writeFindings(findings(), language: language, into: writer)
-            try writeSources(sources, language: language, into: writer)
+            try write(sourceTable.result(), into: writer)
             try writer.close()
         } catch {
             writer.cancel()
@@ -98,9 +100,28 @@ public enum ConsolidatedWorkbook {
         return ordered
     }
 
-    private static func table(
-        _ name: String, headers: [String], widths: [Double], rows: [[CellValue]], into writer: XLSXWriter
-    ) throws(XLSXError) {
+    /// A sheet of rows under a header row, each row with the height its wrapped text takes: made apart from the
+    /// writing, which alone needs the writer.
+    struct Table: Sendable {
+        var name: String
+        var headers: [String]
+        var widths: [Double]
+        var rows: [[CellValue]]
+        var headerFormat: RowFormat
+        var rowFormats: [RowFormat]
+
+        init(_ name: String, headers: [String], widths: [Double], rows: [[CellValue]]) {
+            (self.name, self.headers, self.widths, self.rows) = (name, headers, widths, rows)
+            var headerMeasured = [(text: String, lines: Int)?](repeating: nil, count: widths.count)
+            headerFormat = height(
+                of: headers.map { .string($0) }, widths: widths, bold: true, measured: &headerMeasured)
+            // The rows of one file repeat its path and SHA-256: each column's last text is measured once.
+            var measured = [(text: String, lines: Int)?](repeating: nil, count: widths.count)
+            rowFormats = rows.map { height(of: $0, widths: widths, measured: &measured) }
+        }
+    }
+
+    private static func write(_ table: Table, into writer: XLSXWriter) throws(XLSXError) {
         let header = try writer.addStyle(
             CellStyle(
                 font: .init(name: FormStyles.fontName, size: 11, isBold: true), border: .all(.thin),
@@ -113,19 +134,15 @@ public enum ConsolidatedWorkbook {
         page.orientation = .landscape
         page.printTitleRows = 0...0
         var setup = SheetSetup(
-            columns: widths.enumerated().map { ColumnFormat($0, width: $1) }, frozenRows: 1, page: page)
+            columns: table.widths.enumerated().map { ColumnFormat($0, width: $1) }, frozenRows: 1, page: page)
         // Known before the rows are written, so that they go straight into the file rather than being held back.
         setup.dimension = CellRange(
-            CellAddress(row: 0, column: 0), CellAddress(row: rows.count, column: max(headers.count - 1, 0)))
-        let sheet = try writer.addSheet(name, setup: setup)
-        var headerMeasured = [(text: String, lines: Int)?](repeating: nil, count: widths.count)
-        try sheet.writeRow(
-            values: headers.map { .string($0) }, style: header,
-            format: height(of: headers.map { .string($0) }, widths: widths, bold: true, measured: &headerMeasured))
-        // The rows of one file repeat its path and SHA-256: each column's last text is measured once.
-        var measured = [(text: String, lines: Int)?](repeating: nil, count: widths.count)
-        for row in rows {
-            try sheet.writeRow(values: row, style: body, format: height(of: row, widths: widths, measured: &measured))
+            CellAddress(row: 0, column: 0),
+            CellAddress(row: table.rows.count, column: max(table.headers.count - 1, 0)))
+        let sheet = try writer.addSheet(table.name, setup: setup)
+        try sheet.writeRow(values: table.headers.map { .string($0) }, style: header, format: table.headerFormat)
+        for (row, format) in zip(table.rows, table.rowFormats) {
+            try sheet.writeRow(values: row, style: body, format: format)
         }
     }
 
@@ -165,14 +182,13 @@ public enum ConsolidatedWorkbook {
                 value(finding.expected), value(finding.actual),
             ]
         }
-        try table(
-            vi ? "Phát hiện" : "Findings", headers: headers, widths: [28, 14, 9, 11, 30, 70, 13, 13], rows: rows,
+        try write(
+            Table(
+                vi ? "Phát hiện" : "Findings", headers: headers, widths: [28, 14, 9, 11, 30, 70, 13, 13], rows: rows),
             into: writer)
     }
 
-    private static func writeSources(_ sources: [SourceRecord], language: Language, into writer: XLSXWriter)
-        throws(XLSXError)
-    {
+    private static func sourcesTable(_ sources: [SourceRecord], language: Language) -> Table {
         let vi = language == .vi
         let headers =
             vi
@@ -184,8 +200,8 @@ public enum ConsolidatedWorkbook {
                 .string(source.form), .string(source.period), .string(source.status.text(in: language)),
             ]
         }
-        try table(
-            vi ? "Nguồn" : "Sources", headers: headers, widths: [34, 70, 10, 20, 14, 12, 40], rows: rows, into: writer)
+        return Table(
+            vi ? "Nguồn" : "Sources", headers: headers, widths: [34, 70, 10, 20, 14, 12, 40], rows: rows)
     }
 
     private static func value(_ value: FindingValue?) -> CellValue {

@@ -1,5 +1,3 @@
-import SheetCore
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -13,13 +11,13 @@ import SheetCore
 /// writeForms()
 /// writeFindings(links.result())
 /// ```
-final class BackgroundWork<Value>: @unchecked Sendable {
+public final class BackgroundWork<Value>: @unchecked Sendable {
     // Written by the worker before it ends, read after `pthread_join`: the join orders the two.
     private var value: Value?
     private var thread: pthread_t?
 
     /// Starts `body` on a new thread, or runs it here when the system gives none.
-    init(_ body: @escaping () -> Value) {
+    public init(_ body: @escaping () -> Value) {
         thread = WorkerThread.start { self.value = body() }
         if thread == nil { value = body() }
     }
@@ -29,7 +27,7 @@ final class BackgroundWork<Value>: @unchecked Sendable {
     }
 
     /// What the work gave, waiting for it to end.
-    func result() -> Value {
+    public func result() -> Value {
         if let thread {
             pthread_join(thread, nil)
             self.thread = nil
