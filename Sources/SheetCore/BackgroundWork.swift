@@ -11,15 +11,24 @@
 /// writeForms()
 /// writeFindings(links.result())
 /// ```
+///
+/// Dropped without its result asked for, it waits for the work to end: nothing the work uses is freed under it.
 public final class BackgroundWork<Value>: @unchecked Sendable {
-    // Written by the worker before it ends, read after `pthread_join`: the join orders the two.
-    private var value: Value?
+    /// Where the worker leaves the value. The worker holds it, not this object, so that dropping this object
+    /// waits for the worker (in `deinit`) instead of leaving the worker to free it.
+    private final class Slot: @unchecked Sendable {
+        // Written by the worker before it ends, read after `pthread_join`: the join orders the two.
+        var value: Value?
+    }
+
+    private let slot = Slot()
     private var thread: pthread_t?
 
     /// Starts `body` on a new thread, or runs it here when the system gives none.
     public init(_ body: @escaping () -> Value) {
-        thread = WorkerThread.start { self.value = body() }
-        if thread == nil { value = body() }
+        let slot = self.slot
+        thread = WorkerThread.start { slot.value = body() }
+        if thread == nil { slot.value = body() }
     }
 
     deinit {
@@ -32,6 +41,6 @@ public final class BackgroundWork<Value>: @unchecked Sendable {
             pthread_join(thread, nil)
             self.thread = nil
         }
-        return value!
+        return slot.value!
     }
 }
