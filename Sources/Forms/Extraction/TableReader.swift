@@ -191,7 +191,7 @@ struct TableReader {
                 let cellIndex = cells.indices[index]
                 guard cellIndex >= 0 else {
                     let value = reader.value(nil, at: address, column: columns[index])
-                    if case .missing = value {} else { traits[index].insert(.typed) }
+                    if !value.isMissing { traits[index].insert(.typed) }
                     tableFields.append(value)
                     continue
                 }
@@ -204,8 +204,7 @@ struct TableReader {
                         at: address, column: columns[index])
                 if formula != nil {
                     traits[index].insert(.formulas)
-                } else if case .missing = value {
-                } else {
+                } else if !value.isMissing {
                     traits[index].insert(.typed)
                 }
                 switch value {

@@ -336,6 +336,6 @@ struct ColumnTraits: OptionSet, Sendable {
     static let invalid = ColumnTraits(rawValue: 4)
     /// Some value was read from a cell with a formula.
     static let formulas = ColumnTraits(rawValue: 8)
-    /// Some value other than a blank was read from a cell without one (or stands for a cell not there).
+    /// Some value other than a blank was read from a cell without a formula (or stands for a cell not there).
     static let typed = ColumnTraits(rawValue: 16)
 }
