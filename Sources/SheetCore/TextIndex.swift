@@ -13,7 +13,7 @@
 /// ```
 /// Texts numbered in the order they were first met, and found again by their UTF-8 bytes: a hash table with open
 /// addressing whose keys are stored once, in one byte array, and compared eight bytes at a time. A memo keeps its
-/// values in an array beside it, at the numbers it gives.
+/// values in an array beside it, at the numbers it gives (``TextMemo``).
 ///
 /// A `String` key would be hashed and compared by Unicode equivalence, which costs more than reading the value
 /// again for the short texts of a sheet's cells; memos of raw cell texts want the bytes as they are.
@@ -23,13 +23,7 @@
 ///
 /// ```swift
 /// var index = TextIndex(capacity: 1024)
-/// var labels: [MatchText] = []
-/// switch index.place(of: cell) {
-/// case .known(let number): label = labels[number]
-/// case .added(let number):
-///     if number == 0 { labels.removeAll() }  // the first text, or the first after starting afresh
-///     labels.append(MatchText(cell))
-/// }
+/// if case .known(let first) = index.place(of: code) { print("\(code) repeats row \(rows[first])") }
 /// ```
 public struct TextIndex: Sendable {
     /// Where a text stands.
@@ -158,3 +152,34 @@ public struct TextIndex: Sendable {
         return true
     }
 }
+
+/// Values kept by text: what `make` gave for each text met, found again by the text's bytes (``TextIndex``).
+/// At most `capacity` texts are kept; past that the memo starts afresh.
+///
+/// ```swift
+/// var labels = TextMemo<MatchText>(capacity: 1024)
+/// let label = labels.value(for: cell) { MatchText($0) }
+/// ```
+public struct TextMemo<Value> {
+    @usableFromInline var index: TextIndex
+    /// What each text gave, by its number in `index`.
+    @usableFromInline var values: [Value] = []
+
+    public init(capacity: Int) { index = TextIndex(capacity: capacity) }
+
+    /// The value kept for `text`, or the one `make` gives, kept from now on.
+    @inlinable
+    public mutating func value(for text: String, orMake make: (String) -> Value) -> Value {
+        switch index.place(of: text) {
+        case .known(let number):
+            return values[number]
+        case .added(let number):
+            if number == 0 { values.removeAll(keepingCapacity: true) }  // the first text, or the first after afresh
+            let value = make(text)
+            values.append(value)
+            return value
+        }
+    }
+}
+
+extension TextMemo: Sendable where Value: Sendable {}

@@ -49,4 +49,21 @@ struct TextIndexTests {
         #expect(index.count == 0)
         #expect(index.place(of: "b") == .added(0))
     }
+
+    /// A memo makes a text's value once, gives it back after, and makes it again once it has started afresh.
+    @Test func memoMakesEachValueOnce() {
+        var memo = TextMemo<Int>(capacity: 3)
+        var made: [String] = []
+        func value(_ text: String) -> Int {
+            memo.value(for: text) { text in
+                made.append(text)
+                return text.utf8.count
+            }
+        }
+        #expect(["a", "bb", "a", "ccc", "bb"].map(value) == [1, 2, 1, 3, 2])
+        #expect(made == ["a", "bb", "ccc"])
+        #expect(value("dddd") == 4)  // the fourth text: the memo starts afresh
+        #expect(value("a") == 1)
+        #expect(made == ["a", "bb", "ccc", "dddd", "a"])
+    }
 }

@@ -5,13 +5,11 @@ import SheetCore
 /// once per reading thread instead of once per sheet.
 ///
 /// One memo per thread (it is not shared): ``FormExtractor/read(_:document:detector:forcing:memo:)`` takes it.
-/// Texts are found by their bytes (``TextIndex``): hashing Vietnamese text as a `String` would normalise it again.
+/// Texts are found by their bytes (``TextMemo``): hashing Vietnamese text as a `String` would normalise it again.
 /// At most ``capacity`` texts of at most ``longestText`` bytes are kept; past that the memo starts afresh.
 public final class MatchTextMemo {
     // Unchecked: the memo is one thread's, and the checks would cost more than the lookups.
-    @exclusivity(unchecked) private var index = TextIndex(capacity: MatchTextMemo.capacity)
-    /// The normalised texts, by their number in `index`.
-    @exclusivity(unchecked) private var texts: [MatchText] = []
+    @exclusivity(unchecked) private var texts = TextMemo<MatchText>(capacity: MatchTextMemo.capacity)
     /// The most texts kept.
     public static let capacity = 8192
 
@@ -23,14 +21,6 @@ public final class MatchTextMemo {
     /// `raw` normalised, from the memo when it was met before.
     public func text(_ raw: String) -> MatchText {
         guard raw.utf8.count <= Self.longestText else { return MatchText(raw) }
-        switch index.place(of: raw) {
-        case .known(let number):
-            return texts[number]
-        case .added(let number):
-            if number == 0 { texts.removeAll(keepingCapacity: true) }
-            let text = MatchText(raw)
-            texts.append(text)
-            return text
-        }
+        return texts.value(for: raw) { MatchText($0) }
     }
 }

@@ -147,27 +147,15 @@ public struct HouseholdClassRule: FormRule {
 }
 
 /// What a few texts repeated down a column read as, each text read once. The texts are found by their UTF-8
-/// bytes (values are NFC, ``TextIndex``): hashing Vietnamese text as a `String` costs more than reading it.
+/// bytes (values are NFC, ``TextMemo``): hashing Vietnamese text as a `String` costs more than reading it.
 struct RepeatedTexts<Value> {
     private let read: (String) -> Value?
     /// Past this many distinct texts the column is not repetitive, and the texts kept are forgotten.
-    private var index = TextIndex(capacity: 32)
-    /// What each text read as, by its number in `index`.
-    private var values: [Value?] = []
+    private var known = TextMemo<Value?>(capacity: 32)
 
     init(_ read: @escaping (String) -> Value?) { self.read = read }
 
-    mutating func value(of text: String) -> Value? {
-        switch index.place(of: text) {
-        case .known(let number):
-            return values[number]
-        case .added(let number):
-            if number == 0 { values.removeAll(keepingCapacity: true) }
-            let value = read(text)
-            values.append(value)
-            return value
-        }
-    }
+    mutating func value(of text: String) -> Value? { known.value(for: text, orMake: read) }
 }
 
 /// Registering the Poverty module's rules with the forms engine.
