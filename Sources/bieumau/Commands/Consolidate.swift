@@ -102,9 +102,10 @@ struct Consolidate: ParsableCommand {
             links: loaded.links)
         ConsolidationReader.read(
             paths, reading: reading, validator: validator, linkCheck: plan.linkCheck, jobs: threads, into: &plan)
-        // The links are checked on a second core while the forms are written; their findings are asked for after.
+        // The links are checked on a second core while the forms are written; the workbook asks for their findings
+        // after the forms.
         let links = BackgroundWork(plan.takeLinks().check)
-        var result = try plan.finish()
+        let result = try plan.finish()
         let authority = "UBND \(result.unit.name)"
         let contents = result.consolidation.contents(
             authority: authority,
@@ -112,11 +113,8 @@ struct Consolidate: ParsableCommand {
         let end = periods.last!.endDate
         do {
             try ConsolidatedWorkbook.write(
-                to: output, contents: contents,
-                findings: {
-                    result.findings += links.result()
-                    return Validator.ordered(result.findings)
-                }(), sources: result.sources,
+                to: output, contents: contents, findings: Validator.ordered(result.findings + links.result()),
+                sources: result.sources,
                 language: language,
                 created: DateTimeComponents(
                     year: end.year, month: end.month, day: end.day, hour: 0, minute: 0, second: 0))
@@ -124,8 +122,9 @@ struct Consolidate: ParsableCommand {
             throw InputFailure(
                 file: output, vietnamese: "không ghi được tệp", english: "cannot write the file: \(error)")
         }
-        let errors = result.findings.filter { $0.severity == .error }.count
-        let warnings = result.findings.filter { $0.severity == .warning }.count
+        let findings = result.findings + links.result()
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.filter { $0.severity == .warning }.count
         let english = language == .en
         Diagnostics.write(
             english
@@ -135,7 +134,7 @@ struct Consolidate: ParsableCommand {
                 : "bieumau: \(output): \(result.unit.name) (\(result.unit.code)), \(periods.map(\.vietnameseName).joined(separator: ", ")): "
                     + "dùng \(result.usedFiles)/\(paths.count) tệp, \(contents.count) biểu; "
                     + "\(errors) lỗi, \(warnings) cảnh báo (xem trang Phát hiện)")
-        for finding in Validator.ordered(result.findings)
+        for finding in Validator.ordered(findings)
         where finding.severity == .error && finding.rule.hasPrefix("consolidate/") {
             Diagnostics.write("  \(finding.location.file): \(finding.message.text(in: language))")
         }
