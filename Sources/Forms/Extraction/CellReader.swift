@@ -78,8 +78,7 @@ struct CellReader {
             // Nothing to trim (else the whole reading trims it, or finds it blank), and NFC as it stands: one look
             // at the bytes, and the text is kept as it is.
             let isPlain = text.withUTF8Bytes { bytes in
-                guard let first = bytes.first, let last = bytes.last else { return false }
-                return first > 0x20 && first != 0xC2 && last > 0x20 && last != 0xA0 && VietText.isStablyNFC(bytes)
+                !bytes.isEmpty && hasNothingToTrim(bytes) && VietText.isStablyNFC(bytes)
             }
             return isPlain ? .text(text) : nil
         default: return nil
@@ -124,15 +123,8 @@ struct CellReader {
 
     /// The value of `cell` (absent: blank) at `address` in `column`; its provenance is made only for a finding.
     mutating func value(_ cell: Cell?, at address: CellAddress, column: Column) -> FieldValue {
-        guard let cell else {
-            return column.definition.type == .boolean ? .boolean(false) : .missing
-        }
-        return value(of: cell, at: address, column: column)
-    }
-
-    /// The value of `cell` at `address` in `column`; its provenance is made only for a finding.
-    mutating func value(of cell: Cell, at address: CellAddress, column: Column) -> FieldValue {
-        value(cell.value, formula: cell.formula, style: cell.styleIndex, at: address, column: column)
+        guard let cell else { return value(.empty, formula: nil, style: 0, at: address, column: column) }
+        return value(cell.value, formula: cell.formula, style: cell.styleIndex, at: address, column: column)
     }
 
     /// The value of a cell holding `content` (and `formula`, in the style `style`) at `address` in `column`.
@@ -303,14 +295,17 @@ struct CellReader {
         }
     }
 
+    /// Whether a text's first and last bytes show it has no white space to cut at either end: neither is an ASCII
+    /// space or control, nor part of an NBSP (`C2 A0`). An empty text has nothing to cut.
+    static func hasNothingToTrim(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        return first > 0x20 && first != 0xC2 && last > 0x20 && last != 0xA0
+    }
+
     /// `raw` without leading and trailing white space (including NBSP and line breaks).
     static func trimmed(_ raw: String) -> String {
         // Most cells have nothing to cut: their first and last bytes say so.
-        let isTrimmed = raw.withUTF8Bytes { bytes in
-            guard let first = bytes.first, let last = bytes.last else { return true }
-            return first > 0x20 && first != 0xC2 && last > 0x20 && last != 0xA0
-        }
-        if isTrimmed { return raw }
+        if raw.withUTF8Bytes(hasNothingToTrim) { return raw }
         let utf8 = raw.utf8
         // ASCII spaces and line breaks at either end, a non-ASCII byte next to them: cut as bytes.
         func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
